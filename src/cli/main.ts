@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { PipelineError } from '../core/pipeline.js';
+import { formatScore, scoreRun } from '../eval/score.js';
+import { runBatch } from '../run.js';
+
+// The project root, whether running from src/ (tsx) or dist/ (built).
+const here = dirname(fileURLToPath(import.meta.url));
+const root =
+  [join(here, '..', '..'), join(here, '..')].find((d) => existsSync(join(d, 'pipelines', 'default.json'))) ??
+  process.cwd();
+
+const positiveInt = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
+  return n;
+};
+
+export function buildCli(): Command {
+  const program = new Command('event-ledger')
+    .description(
+      'Turns news articles in English, Russian and Azerbaijani into a deduplicated event ledger (JSON).',
+    )
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('run')
+    .description('extract events from articles and write documents.jsonl, ledger.json and run-report.json')
+    .argument('[inputs...]', 'files or folders (.txt, .md, .html, .htm, .jsonl); default: corpus/')
+    .option('-o, --out <dir>', 'output folder', 'output')
+    .option('-p, --pipeline <file>', 'pipeline configuration (JSON)', join(root, 'pipelines', 'default.json'))
+    .option('--max-bytes <n>', 'refuse input files larger than this', positiveInt, 5_000_000)
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(
+      async (
+        inputs: string[],
+        opts: { out: string; pipeline: string; maxBytes: number; quiet?: boolean },
+      ) => {
+        const log = opts.quiet ? undefined : (l: string) => process.stderr.write(`${l}\n`);
+        const { report } = await runBatch({
+          inputs: inputs.length ? inputs : ['corpus'],
+          out: opts.out,
+          pipeline: opts.pipeline,
+          maxBytes: opts.maxBytes,
+          ...(log ? { log } : {}),
+        });
+        if (!opts.quiet) {
+          const c = report.counts;
+          process.stderr.write(
+            `${c.processed} documents processed, ${c.failed} failed; ${c.events} events, ${c.entities} entities → ${opts.out}/ (${report.totalMs} ms)\n`,
+          );
+        }
+        for (const f of report.failures)
+          process.stderr.write(`error: ${f.source}${f.line ? `:${f.line}` : ''}: ${f.message} [${f.code}]\n`);
+        if (!opts.quiet)
+          for (const w of report.warnings.filter((x) => x.severity === 'warning'))
+            process.stderr.write(`warning: ${w.document}: ${w.message} [${w.code}]\n`);
+        process.exitCode = report.counts.failed > 0 ? 1 : 0;
+      },
+    );
+
+  program
+    .command('eval')
+    .description('score an output folder against a gold file (the format of tests/gold/seeds.gold.json)')
+    .requiredOption('-g, --gold <file>', 'gold file')
+    .option('-o, --out <dir>', 'output folder to score', 'output')
+    .option('--json', 'print the scores as JSON')
+    .option('-v, --verbose', 'list misses and extras per document and event')
+    .action((opts: { gold: string; out: string; json?: boolean; verbose?: boolean }) => {
+      const score = scoreRun(opts.gold, opts.out);
+      process.stdout.write(
+        opts.json ? `${JSON.stringify(score, null, 1)}\n` : formatScore(score, !!opts.verbose),
+      );
+    });
+  return program;
+}
+
+async function main() {
+  const program = buildCli();
+  try {
+    await program.parseAsync(process.argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version exit 0; every other commander error is a usage error.
+      process.exitCode = e.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    if (e instanceof PipelineError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    throw e;
+  }
+}
+
+await main();

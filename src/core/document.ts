@@ -1,0 +1,195 @@
+// The document object every stage reads and annotates (the way unified's vfile carries a file through
+// its plugins). Every span is a pair of UTF-16 offsets into `text`, the decoded source: stages add
+// annotations and messages, they never rewrite `text` or an earlier stage's annotations.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type Severity = 'info' | 'warning' | 'error';
+
+/** A diagnostic attached to a document: what went wrong, where, and what to do. */
+export interface Message {
+  code: string;
+  message: string;
+  severity: Severity;
+  stage: string;
+  start?: number;
+  end?: number;
+  line?: number;
+  column?: number;
+}
+
+export interface RemovedSpan extends Span {
+  reason: 'boilerplate' | 'duplicate';
+  /** For duplicates: the start offset of the first occurrence. */
+  duplicateOf?: number;
+}
+
+export interface Paragraph extends Span {
+  language?: string;
+  languageConfidence?: number;
+}
+
+export interface Sentence extends Span {
+  paragraph: number;
+  language: string;
+}
+
+export type DatePrecision = 'century' | 'decade' | 'year' | 'season' | 'month' | 'day' | 'time';
+export type DateMod = 'START' | 'MID' | 'END' | 'APPROX';
+
+/** A normalised time expression, value in the contract's ISO form (`1997-06-18/1997-06-19`, `193X`). */
+export interface DateValue {
+  value: string;
+  precision: DatePrecision;
+  mod?: DateMod;
+}
+
+export interface DateMention extends Span, DateValue {
+  text: string;
+  /** The parser or refiner that produced the value, for review. */
+  rule: string;
+  sentence: number;
+}
+
+export type EntityType = 'person' | 'place' | 'organization';
+
+export interface EntityMention extends Span {
+  text: string;
+  type: EntityType;
+  /** Id of the canonical entity record (set by the linking stage). */
+  entity?: string;
+  rule: string;
+  sentence: number;
+  /** Grammatical case read off the surface form where the language marks it (ru, az). */
+  case?: string;
+  /** Gazetteer records the surface could name (several for an ambiguous surname); for the linker. */
+  candidates?: string[];
+  /** Initial written before a surname ("Ш.Мирзиёева"), for the linker. */
+  initial?: string;
+}
+
+/** The canonical record a mention links to: type, English-form Latin name, aliases, Wikidata QID. */
+export interface EntityRecord {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  qid?: string;
+  /** Id of the country a place lies in or a person holds office for, where known. */
+  country?: string;
+}
+
+export interface EventParticipant {
+  role: string;
+  entity: string;
+}
+
+/** An event as one document reports it, before the ledger merges reports across documents. */
+export interface EventMention {
+  type: string;
+  status: 'reported' | 'planned';
+  participants: EventParticipant[];
+  date: DateValue | null;
+  attributes: Record<string, string | number>;
+  /** The sentence the report stands in. */
+  start: number;
+  end: number;
+  text: string;
+  trigger: Span & { text: string };
+  confidence: number;
+  rule: string;
+}
+
+export interface Document {
+  id: string;
+  /** Path relative to the corpus root, or the JSONL file and record id. */
+  source: string;
+  sha256: string;
+  /** The decoded source text (BOM removed). Never modified after ingest. */
+  text: string;
+  /**
+   * A same-length copy of `text` with offset-preserving substitutions (homoglyphs, NBSP, typographic
+   * quotes, letter variants) for the matchers to read; offsets in `view` are offsets in `text`.
+   */
+  view: string;
+  published: string | null;
+  publishedCue: string | null;
+  language: string;
+  languageConfidence: number;
+  body: Span[];
+  removed: RemovedSpan[];
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  dates: DateMention[];
+  entities: EntityMention[];
+  entityRecords: Map<string, EntityRecord>;
+  events: EventMention[];
+  messages: Message[];
+  meta: { url?: string; title?: string; publishedGiven?: string };
+  /** True once a stage has decided the document cannot be processed further (e.g. unsupported language). */
+  halted: boolean;
+}
+
+export function createDocument(init: {
+  id: string;
+  source: string;
+  sha256: string;
+  text: string;
+  meta?: Document['meta'];
+}): Document {
+  return {
+    id: init.id,
+    source: init.source,
+    sha256: init.sha256,
+    text: init.text,
+    view: init.text,
+    published: null,
+    publishedCue: null,
+    language: 'und',
+    languageConfidence: 0,
+    body: [],
+    removed: [],
+    paragraphs: [],
+    sentences: [],
+    dates: [],
+    entities: [],
+    entityRecords: new Map(),
+    events: [],
+    messages: [],
+    meta: init.meta ?? {},
+    halted: false,
+  };
+}
+
+/** Line and column (1-based) of an offset, for messages a person can act on. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+export function report(
+  doc: Document,
+  stage: string,
+  severity: Severity,
+  code: string,
+  message: string,
+  span?: Span,
+): void {
+  const m: Message = { code, message, severity, stage };
+  if (span) {
+    m.start = span.start;
+    m.end = span.end;
+    Object.assign(m, lineColumn(doc.text, span.start));
+  }
+  doc.messages.push(m);
+}

@@ -1,0 +1,165 @@
+import type { EntityRecord, EntityType, Span } from '../core/document.js';
+import { fold, matchKey, slug, type Token, tokenize } from '../core/text.js';
+import countries from '../data/gazetteer/countries.json' with { type: 'json' };
+import organizations from '../data/gazetteer/organizations.json' with { type: 'json' };
+import people from '../data/gazetteer/people.json' with { type: 'json' };
+import places from '../data/gazetteer/places.json' with { type: 'json' };
+import type { Morphology } from '../languages/index.js';
+
+interface GazetteerEntry {
+  type: string;
+  name: string;
+  qid?: string;
+  country?: string;
+  aliases: Record<string, string[]>;
+}
+
+export interface AliasForm {
+  record: EntityRecord;
+  tokens: string[];
+  /** Surname-only or initial+surname forms of a person: linked only when unambiguous. */
+  weak: boolean;
+}
+
+export const entityId = (type: EntityType, name: string) => `${type}:${slug(name)}`;
+
+const ENTRIES: GazetteerEntry[] = [countries, places, organizations, people].flatMap(
+  (f) => f.entries as GazetteerEntry[],
+);
+
+export const GAZETTEER: EntityRecord[] = ENTRIES.map((e) => {
+  const type = e.type as EntityType;
+  const aliases = [...new Set([e.name, ...Object.values(e.aliases).flat()])].sort();
+  const rec: EntityRecord = { id: entityId(type, e.name), type, name: e.name, aliases };
+  if (e.qid) rec.qid = e.qid;
+  if (e.country) rec.country = entityId('place', e.country);
+  return rec;
+});
+
+const byId = new Map(GAZETTEER.map((r) => [r.id, r]));
+const COUNTRY_IDS = new Set((countries.entries as GazetteerEntry[]).map((e) => entityId('place', e.name)));
+/** Is this a sovereign (or historical) state rather than a city or region? */
+export const isCountryId = (id: string) => COUNTRY_IDS.has(id);
+export const gazetteerRecord = (id: string) => byId.get(id);
+
+const isAcronym = (t: string) => t.length <= 6 && t === t.toUpperCase() && /\p{Lu}/u.test(t);
+
+/** All alias forms, full names first, indexed by the first three folded letters of their first token. */
+const index = new Map<string, AliasForm[]>();
+const keyMatches = new Map<string, EntityRecord[]>();
+
+function addForm(form: AliasForm) {
+  const first = form.tokens[0] ?? '';
+  const k = isAcronym(first) ? first : fold(first).slice(0, 3);
+  const list = index.get(k) ?? [];
+  list.push(form);
+  index.set(k, list);
+}
+
+ENTRIES.forEach((e, i) => {
+  const record = GAZETTEER[i] as EntityRecord;
+  for (const alias of record.aliases) {
+    const tokens = tokenize(alias).map((t) => t.text);
+    if (!tokens.length) continue;
+    addForm({ record, tokens, weak: false });
+    const key = matchKey(alias);
+    keyMatches.set(key, [...(keyMatches.get(key) ?? []), record]);
+    if (record.type === 'person' && tokens.length >= 2)
+      addForm({ record, tokens: [tokens[tokens.length - 1] as string], weak: true });
+  }
+});
+
+/** Gazetteer records whose alias has this match key (script-independent). */
+export function lookupByKey(surface: string): EntityRecord[] {
+  return keyMatches.get(matchKey(surface)) ?? [];
+}
+
+/** Does a text token match a base-form alias token, allowing the language's case endings? */
+export function matchToken(textTok: string, aliasTok: string, morph: Morphology): { case?: string } | null {
+  if (isAcronym(aliasTok)) return textTok === aliasTok ? {} : null;
+  const apostrophe = textTok.search(/['’]/);
+  const t = fold(apostrophe > 0 ? textTok.slice(0, apostrophe) + textTok.slice(apostrophe + 1) : textTok);
+  const a = fold(aliasTok);
+  if (t === a) return {};
+  let stem = a;
+  for (
+    let i = 0;
+    i < morph.maxStemStrip && stem.length > 3 && morph.stemLetters.includes(stem.at(-1) ?? '');
+    i++
+  ) {
+    stem = stem.slice(0, -1);
+  }
+  if (!t.startsWith(stem)) return null;
+  const ending = t.slice(stem.length);
+  if (ending === a.slice(stem.length)) return {};
+  if (!morph.endings.includes(ending)) return null;
+  const c = morph.cases[ending];
+  return c ? { case: c } : {};
+}
+
+export interface GazetteerMatch extends Span {
+  /** Every form that matched equally well: several for an ambiguous surname ("Aliyev"). */
+  forms: AliasForm[];
+  case?: string;
+  /** An initial written before a surname ("Ш.Мирзиёева"), upper case, for disambiguation. */
+  initial?: string;
+}
+
+const GAP = /^[\s\-.]{0,3}$/;
+
+/** Longest gazetteer matches in a token sequence; weak (surname) forms only where no full form matched. */
+export function matchGazetteer(text: string, tokens: Token[], morph: Morphology): GazetteerMatch[] {
+  const out: GazetteerMatch[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const tok = tokens[i] as Token;
+    if (!/^[\p{Lu}\p{N}]/u.test(tok.text)) {
+      i++;
+      continue;
+    }
+    const candidates = [...(index.get(fold(tok.text).slice(0, 3)) ?? []), ...(index.get(tok.text) ?? [])];
+    let best: { forms: AliasForm[]; n: number; weak: boolean; case?: string } | null = null;
+    for (const form of candidates) {
+      const n = form.tokens.length;
+      if (i + n > tokens.length) continue;
+      let ok = true;
+      let lastCase: string | undefined;
+      for (let k = 0; k < n && ok; k++) {
+        const tk = tokens[i + k] as Token;
+        if (k > 0 && !GAP.test(text.slice((tokens[i + k - 1] as Token).end, tk.start))) ok = false;
+        const m = ok ? matchToken(tk.text, form.tokens[k] as string, morph) : null;
+        if (!m) ok = false;
+        else lastCase = m.case;
+      }
+      if (!ok) continue;
+      const better = !best || n > best.n || (n === best.n && best.weak && !form.weak);
+      if (better) best = { forms: [form], n, weak: form.weak, ...(lastCase ? { case: lastCase } : {}) };
+      else if (
+        best &&
+        n === best.n &&
+        best.weak === form.weak &&
+        !best.forms.some((f) => f.record === form.record)
+      ) {
+        best.forms.push(form);
+      }
+    }
+    if (best) {
+      const last = tokens[i + best.n - 1] as Token;
+      const m: GazetteerMatch = { start: tok.start, end: last.end, forms: best.forms };
+      if (best.case) m.case = best.case;
+      const prev = tokens[i - 1];
+      if (
+        best.weak &&
+        prev &&
+        /^\p{Lu}$/u.test(prev.text) &&
+        /^\.\s?$/.test(text.slice(prev.end, tok.start))
+      ) {
+        m.start = prev.start;
+        m.initial = prev.text;
+      }
+      out.push(m);
+      i += best.n;
+    } else i++;
+  }
+  return out;
+}

@@ -1,0 +1,273 @@
+import { createHash } from 'node:crypto';
+import type { DateValue, EntityRecord, EventMention } from '../core/document.js';
+import { gazetteerRecord } from '../entities/gazetteer.js';
+import type { DocumentRecord, DocumentResult } from './records.js';
+
+/**
+ * The ledger merge: one event per real-world event, however many documents report it.
+ * Reports are linked when they have the same type, compatible participants (the same entity, or a
+ * city and its country) and compatible dates (one interval inside the other); one-off events between
+ * the same parties (relations established, an embassy opened) link whatever their dates, and the
+ * disagreement is recorded in `conflicts`. Events are the connected components of that relation, so
+ * the result does not depend on the order documents arrive in; ids are hashes of content.
+ */
+export interface LedgerEvent {
+  id: string;
+  type: string;
+  status: 'reported' | 'planned';
+  date: DateValue | null;
+  participants: { role: string; entity: string }[];
+  attributes: Record<string, string | number>;
+  confidence: number;
+  mentions: {
+    document: string;
+    start: number;
+    end: number;
+    text: string;
+    trigger: string;
+    date: DateValue | null;
+  }[];
+  conflicts: { field: string; values: string[] }[];
+}
+
+export interface Ledger {
+  schema: 'event-ledger/1';
+  documents: { id: string; source: string; sha256: string; language: string; published: string | null }[];
+  entities: EntityRecord[];
+  events: LedgerEvent[];
+}
+
+export const ONE_OFF_TYPES = new Set(['diplomatic_relations', 'embassy_opening']);
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 12);
+
+/** [first day, last day] of an ISO value, as comparable YYYYMMDD numbers; null when the year is unknown. */
+export function interval(value: string): [number, number] | null {
+  const parts = value.split('/');
+  const lo = bound(parts[0] ?? '', false);
+  const hi = bound(parts[parts.length - 1] ?? '', true);
+  return lo === null || hi === null ? null : [lo, hi];
+}
+
+function bound(s: string, upper: boolean): number | null {
+  let m: RegExpExecArray | null;
+  s = s.replace(/T.*$/, '');
+  if ((m = /^(\d{2})XX$/.exec(s))) return upper ? Number(m[1]) * 1e6 + 991231 : Number(m[1]) * 1e6 + 101;
+  if ((m = /^(\d{3})X$/.exec(s))) return upper ? Number(m[1]) * 1e5 + 91231 : Number(m[1]) * 1e5 + 101;
+  if ((m = /^(\d{4})$/.exec(s))) return Number(m[1]) * 1e4 + (upper ? 1231 : 101);
+  if ((m = /^(\d{4})-(\d{2})$/.exec(s))) return Number(m[1]) * 1e4 + Number(m[2]) * 100 + (upper ? 31 : 1);
+  if ((m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s))) return Number(m[1]) * 1e4 + Number(m[2]) * 100 + Number(m[3]);
+  return null;
+}
+
+const overlap = (a: [number, number], b: [number, number]) => a[0] <= b[1] && b[0] <= a[1];
+const inside = (a: [number, number], b: [number, number]) => a[0] >= b[0] && a[1] <= b[1];
+
+function datesCompatible(a: DateValue | null, b: DateValue | null): boolean {
+  if (!a || !b) return !a && !b;
+  const ia = interval(a.value);
+  const ib = interval(b.value);
+  if (!ia || !ib) return a.value === b.value;
+  return inside(ia, ib) || inside(ib, ia);
+}
+
+const related = (x: string, y: string) =>
+  x === y || gazetteerRecord(x)?.country === y || gazetteerRecord(y)?.country === x;
+
+function participantsCompatible(a: EventMention, b: EventMention): boolean {
+  const roles = new Set([...a.participants.map((p) => p.role), ...b.participants.map((p) => p.role)]);
+  let shared = false;
+  for (const role of roles) {
+    const xa = a.participants.filter((p) => p.role === role).map((p) => p.entity);
+    const xb = b.participants.filter((p) => p.role === role).map((p) => p.entity);
+    if (!xa.length || !xb.length) continue;
+    if (role === 'party') {
+      // Parties must be the same set (up to cities in their countries).
+      const ok =
+        xa.every((x) => xb.some((y) => related(x, y))) || xb.every((y) => xa.some((x) => related(x, y)));
+      if (!ok) return false;
+    } else if (!xa.some((x) => xb.some((y) => related(x, y)))) return false;
+    shared = true;
+  }
+  return shared;
+}
+
+function linked(a: EventMention, b: EventMention): boolean {
+  if (a.type !== b.type || !participantsCompatible(a, b)) return false;
+  if (a.type === 'trade' && a.attributes.amount !== b.attributes.amount) return false;
+  if (ONE_OFF_TYPES.has(a.type)) return true;
+  return datesCompatible(a.date, b.date);
+}
+
+const PRECISION_RANK: Record<string, number> = {
+  century: 0,
+  decade: 1,
+  year: 2,
+  season: 3,
+  month: 4,
+  day: 5,
+  time: 6,
+};
+
+function mostFrequent<T>(items: T[], key: (t: T) => string): T | undefined {
+  const counts = new Map<string, { n: number; item: T }>();
+  for (const it of items) {
+    const k = key(it);
+    const c = counts.get(k);
+    if (c) c.n++;
+    else counts.set(k, { n: 1, item: it });
+  }
+  return [...counts.entries()].sort((x, y) => y[1].n - x[1].n || cmp(x[0], y[0]))[0]?.[1].item;
+}
+
+interface Candidate {
+  doc: string;
+  ev: EventMention;
+}
+
+function buildEvent(group: Candidate[]): LedgerEvent {
+  const evs = group.map((g) => g.ev);
+  const type = (evs[0] as EventMention).type;
+  const dated = evs.filter((e) => e.date).map((e) => e.date as DateValue);
+  const bestPrecision = Math.max(-1, ...dated.map((d) => PRECISION_RANK[d.precision] ?? 0));
+  const date =
+    mostFrequent(
+      dated.filter((d) => (PRECISION_RANK[d.precision] ?? 0) === bestPrecision),
+      (d) => `${d.value}|${d.mod ?? ''}`,
+    ) ?? null;
+  const roles = [...new Set(evs.flatMap((e) => e.participants.map((p) => p.role)))].sort();
+  const participants: LedgerEvent['participants'] = [];
+  for (const role of roles) {
+    const ids = evs.flatMap((e) => e.participants.filter((p) => p.role === role).map((p) => p.entity));
+    const counts = new Map<string, number>();
+    for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const [entity] of [...counts.entries()].sort((x, y) => y[1] - x[1] || cmp(x[0], y[0])))
+      participants.push({ role, entity });
+  }
+  const attributes: Record<string, string | number> = {};
+  for (const k of [...new Set(evs.flatMap((e) => Object.keys(e.attributes)))].sort()) {
+    const v = mostFrequent(
+      evs.map((e) => e.attributes[k]).filter((x) => x !== undefined) as (string | number)[],
+      String,
+    );
+    if (v !== undefined) attributes[k] = v;
+  }
+  const conflicts: LedgerEvent['conflicts'] = [];
+  const values = [...new Set(dated.map((d) => d.value))].sort();
+  const intervals = values.map(interval);
+  const disagree = intervals.some((a, i) => intervals.some((b, j) => j > i && a && b && !overlap(a, b)));
+  if (disagree) conflicts.push({ field: 'date', values });
+  const mentions = group
+    .map(({ doc, ev }) => ({
+      document: doc,
+      start: ev.start,
+      end: ev.end,
+      text: ev.text,
+      trigger: ev.trigger.text,
+      date: ev.date,
+    }))
+    .sort((a, b) => cmp(a.document, b.document) || a.start - b.start);
+  // The id hashes what identifies the event: type, main participant per role, and (for events that can
+  // recur) the year. More reports of the same event leave it unchanged.
+  const anchor = roles.map((r) => `${r}=${participants.find((p) => p.role === r)?.entity}`).join(',');
+  const year = ONE_OFF_TYPES.has(type) || !date ? '' : (date.value.match(/^\d{4}/)?.[0] ?? '');
+  const amount = type === 'trade' ? String(attributes.amount ?? '') : '';
+  const id = `ev-${hash(`${type}|${anchor}|${year}|${amount}`)}`;
+  const confidence = Math.round((1 - evs.reduce((p, e) => p * (1 - e.confidence), 1)) * 100) / 100;
+  return {
+    id,
+    type,
+    status: evs.some((e) => e.status === 'reported') ? 'reported' : 'planned',
+    date,
+    participants,
+    attributes,
+    confidence,
+    mentions,
+    conflicts,
+  };
+}
+
+export function mergeLedger(results: DocumentResult[]): { ledger: Ledger; records: DocumentRecord[] } {
+  const sorted = [...results].sort((a, b) => cmp(a.record.id, b.record.id));
+  const entities = new Map<string, EntityRecord>();
+  for (const r of sorted) {
+    for (const e of r.entities) {
+      const have = entities.get(e.id);
+      if (!have) entities.set(e.id, { ...e, aliases: [...e.aliases] });
+      else have.aliases = [...new Set([...have.aliases, ...e.aliases])].sort();
+    }
+  }
+  const candidates: Candidate[] = sorted.flatMap((r) =>
+    r.events
+      .map((ev) => ({ doc: r.record.id, ev }))
+      .sort((a, b) => a.ev.start - b.ev.start || cmp(a.ev.type, b.ev.type)),
+  );
+  // Union-find over the "same event" relation, within each type.
+  const parent = candidates.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i] as number] as number;
+      i = parent[i] as number;
+    }
+    return i;
+  };
+  const byType = new Map<string, number[]>();
+  candidates.forEach((c, i) => byType.set(c.ev.type, [...(byType.get(c.ev.type) ?? []), i]));
+  for (const idxs of byType.values()) {
+    for (let x = 0; x < idxs.length; x++) {
+      for (let y = x + 1; y < idxs.length; y++) {
+        const i = idxs[x] as number;
+        const j = idxs[y] as number;
+        if (linked((candidates[i] as Candidate).ev, (candidates[j] as Candidate).ev)) {
+          const a = find(i);
+          const b = find(j);
+          if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+        }
+      }
+    }
+  }
+  const groups = new Map<number, Candidate[]>();
+  candidates.forEach((c, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), c]);
+  });
+  const events = [...groups.values()].map(buildEvent);
+  // Two distinct events with the same identifying content (e.g. two undated visits of the same people)
+  // get their first mention appended to the id, which is content too.
+  const seen = new Map<string, number>();
+  for (const e of events) seen.set(e.id, (seen.get(e.id) ?? 0) + 1);
+  for (const e of events) {
+    if ((seen.get(e.id) ?? 0) > 1) {
+      const m = e.mentions[0];
+      e.id = `${e.id}-${hash(`${m?.document}:${m?.start}`).slice(0, 6)}`;
+    }
+  }
+  events.sort((a, b) => {
+    const da = a.date ? (interval(a.date.value)?.[0] ?? 99999999) : 99999999;
+    const db = b.date ? (interval(b.date.value)?.[0] ?? 99999999) : 99999999;
+    return da - db || cmp(a.type, b.type) || cmp(a.id, b.id);
+  });
+  const eventsByDoc = new Map<string, Set<string>>();
+  for (const e of events)
+    for (const m of e.mentions)
+      eventsByDoc.set(m.document, (eventsByDoc.get(m.document) ?? new Set()).add(e.id));
+  const records = sorted.map((r) => ({
+    ...r.record,
+    events: [...(eventsByDoc.get(r.record.id) ?? [])].sort(),
+  }));
+  const used = new Set(records.flatMap((r) => r.entities.map((e) => e.entity)));
+  const ledger: Ledger = {
+    schema: 'event-ledger/1',
+    documents: records.map((r) => ({
+      id: r.id,
+      source: r.source,
+      sha256: r.sha256,
+      language: r.language,
+      published: r.published,
+    })),
+    entities: [...entities.values()].filter((e) => used.has(e.id)).sort((a, b) => cmp(a.id, b.id)),
+    events,
+  };
+  return { ledger, records };
+}

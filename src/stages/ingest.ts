@@ -1,0 +1,133 @@
+import type { Document, Paragraph, RemovedSpan } from '../core/document.js';
+import { registerStage } from '../core/stage.js';
+
+/**
+ * Boilerplate removal in the spirit of jusText: each line is classed by its own features (length in
+ * words, sentence punctuation, counters and stamps, link-likeness), then short lines take the class of
+ * their context — a short line between two good lines is body, a run of short lines next to page
+ * furniture (menus, headline lists, view counters) is furniture. Exact repeats of a line are kept once.
+ * Paragraphs are maximal runs of kept lines not separated by a blank line.
+ */
+export interface IngestOptions {
+  /** A line with at least this many words and sentence-final punctuation is body text. */
+  goodMinWords: number;
+  /** A line with this many words is body text whatever its punctuation. */
+  longMinWords: number;
+  /** Lines with fewer words than this are furniture unless body text surrounds them. */
+  shortMaxWords: number;
+}
+
+type LineClass = 'good' | 'short' | 'bad';
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+  cls: LineClass;
+  blankBefore: boolean;
+}
+
+const SENTENCE_END = /[.!?…:;"»”)]\s*$/u;
+// View counters, comment counts, archive and source stamps, bare times: furniture whatever their length.
+const COUNTER =
+  /(^|\s|\p{L})(see|views?|просмотр\w*|baxış\w*)\s*:?\s*\d+|\d+\s+(коммент\w*|comments?|şərh\w*)|^\s*\d{1,2}:\d{2}\s*$|https?:\/\/|^\W*(embed|archive|top|news|close|up|menu)\p{Lu}/iu;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+function classify(text: string, opts: IngestOptions): LineClass {
+  const words = text.match(WORD)?.length ?? 0;
+  if (words === 0 || COUNTER.test(text)) return 'bad';
+  if (words >= opts.longMinWords) return 'good';
+  if (words >= opts.goodMinWords && SENTENCE_END.test(text)) return 'good';
+  if (words < opts.shortMaxWords) return 'bad';
+  return 'short';
+}
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let pos = 0;
+  let blank = true;
+  while (pos <= text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    const raw = text.slice(pos, nl);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed) {
+      const start = pos + lead;
+      lines.push({ start, end: start + trimmed.length, text: trimmed, cls: 'short', blankBefore: blank });
+      blank = false;
+    } else {
+      blank = true;
+    }
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+export function segmentBody(
+  doc: Document,
+  opts: IngestOptions,
+): { paragraphs: Paragraph[]; removed: RemovedSpan[] } {
+  const lines = splitLines(doc.view);
+  for (const l of lines) l.cls = classify(l.text, opts);
+  // Context: a short line is body only when the nearest classed lines on both sides are body.
+  const nearest = (i: number, step: number): LineClass | null => {
+    for (let j = i + step; j >= 0 && j < lines.length; j += step) {
+      const c = (lines[j] as Line).cls;
+      if (c !== 'short') return c;
+    }
+    return null;
+  };
+  const resolved = lines.map((l, i) => {
+    if (l.cls !== 'short') return l.cls;
+    const before = nearest(i, -1);
+    const after = nearest(i, 1);
+    return before === 'good' && after === 'good' ? 'good' : 'bad';
+  });
+  const paragraphs: Paragraph[] = [];
+  const removed: RemovedSpan[] = [];
+  const seen = new Map<string, number>();
+  let current: Paragraph | null = null;
+  lines.forEach((l, i) => {
+    const key = l.text.replace(/\s+/g, ' ').toLowerCase();
+    const first = seen.get(key);
+    if (resolved[i] !== 'good') {
+      removed.push({ start: l.start, end: l.end, reason: 'boilerplate' });
+      current = null;
+      return;
+    }
+    if (first !== undefined) {
+      removed.push({ start: l.start, end: l.end, reason: 'duplicate', duplicateOf: first });
+      current = null;
+      return;
+    }
+    seen.set(key, l.start);
+    if (current && !l.blankBefore) {
+      current.end = l.end;
+    } else {
+      current = { start: l.start, end: l.end };
+      paragraphs.push(current);
+    }
+  });
+  return { paragraphs, removed };
+}
+
+registerStage<IngestOptions>({
+  name: 'ingest.v1',
+  requires: ['view'],
+  assigns: ['paragraphs', 'removed'],
+  defaults: { goodMinWords: 8, longMinWords: 25, shortMaxWords: 3 },
+  create: (opts) => (doc) => {
+    const { paragraphs, removed } = segmentBody(doc, opts);
+    doc.paragraphs.push(...paragraphs);
+    doc.removed.push(...removed);
+    if (!paragraphs.length) {
+      doc.messages.push({
+        code: 'no-body',
+        message: 'no line looks like article text (all were classed as page furniture); nothing to extract',
+        severity: 'warning',
+        stage: 'ingest.v1',
+      });
+    }
+  },
+});

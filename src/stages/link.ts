@@ -1,0 +1,172 @@
+import type { Document, EntityMention, EntityRecord } from '../core/document.js';
+import { registerStage } from '../core/stage.js';
+import { fold, matchKey } from '../core/text.js';
+import { entityId, gazetteerRecord, lookupByKey } from '../entities/gazetteer.js';
+import { getLanguage } from '../languages/index.js';
+
+/**
+ * Entity normalisation: every mention becomes a canonical record (type, English-form Latin name,
+ * aliases, QID where known). Gazetteer names link directly; an ambiguous surname ("Aliyev") links to
+ * the person whose full name the document mentions nearest before it (and whose initial fits);
+ * other names link across scripts through a transliteration match key, to the gazetteer or to a
+ * fuller name in the same document, and otherwise become records of their own.
+ */
+const CYR: Record<string, string> = {
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'yo',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
+};
+const AZ: Record<string, string> = {
+  ə: 'a',
+  Ə: 'A',
+  ı: 'i',
+  İ: 'I',
+  ş: 'sh',
+  Ş: 'Sh',
+  ç: 'ch',
+  Ç: 'Ch',
+  ğ: 'gh',
+  Ğ: 'Gh',
+  ö: 'o',
+  Ö: 'O',
+  ü: 'u',
+  Ü: 'U',
+  x: 'kh',
+  X: 'Kh',
+  q: 'g',
+  Q: 'G',
+};
+
+/** An English-form Latin spelling of a name outside the gazetteer. */
+export function latinName(surface: string): string {
+  return [...surface]
+    .map((c) => {
+      const lower = c.toLowerCase();
+      if (lower in CYR) {
+        const t = CYR[lower] as string;
+        return c === lower ? t : t.charAt(0).toUpperCase() + t.slice(1);
+      }
+      return AZ[c] ?? c;
+    })
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Removes a case ending from the last word of a name outside the gazetteer ("Arslanla" → "Arslan"). */
+function baseForm(text: string, lang: string): string {
+  const morph = getLanguage(lang)?.morphology;
+  if (!morph || lang === 'en') return text.replace(/['’]s?$/u, '');
+  const words = text.split(/\s+/);
+  const last = words.pop() ?? '';
+  const endings = morph.endings
+    .filter((e) => e.length >= 2 && morph.cases[e] && morph.cases[e] !== 'acc')
+    .sort((a, b) => b.length - a.length);
+  for (const e of endings) {
+    if (last.endsWith(e) && last.length - e.length >= 4) {
+      words.push(last.slice(0, -e.length));
+      return words.join(' ');
+    }
+  }
+  words.push(last);
+  return words.join(' ');
+}
+
+function initialFits(recordId: string, initial: string | undefined): boolean {
+  if (!initial) return true;
+  const i = fold(initial);
+  return (gazetteerRecord(recordId)?.aliases ?? []).some((a) => fold(a).startsWith(i));
+}
+
+export function linkEntities(doc: Document): void {
+  const lastName = (m: EntityMention) => matchKey(m.text.split(/[\s.]+/).pop() ?? '');
+  const use = (m: EntityMention, rec: EntityRecord) => {
+    m.entity = rec.id;
+    m.type = rec.type;
+    const existing = doc.entityRecords.get(rec.id);
+    if (!existing) doc.entityRecords.set(rec.id, { ...rec, aliases: [...rec.aliases] });
+    else existing.aliases = [...new Set([...existing.aliases, ...rec.aliases])].sort();
+  };
+  // Full gazetteer names first, so surnames and cue names can lean on them.
+  for (const m of doc.entities) {
+    if (m.candidates?.length === 1 && m.rule === 'gazetteer')
+      use(m, gazetteerRecord(m.candidates[0] as string) as EntityRecord);
+  }
+  for (const [i, m] of doc.entities.entries()) {
+    if (m.entity) continue;
+    let candidates = m.candidates ?? [];
+    if (!candidates.length) candidates = lookupByKey(m.text).map((r) => r.id);
+    candidates = candidates.filter((id) => initialFits(id, m.initial));
+    if (candidates.length > 1) {
+      // Ambiguous surname: the candidate mentioned in full nearest before this mention, else after it.
+      const before = doc.entities
+        .slice(0, i)
+        .reverse()
+        .find((o) => o.entity && candidates.includes(o.entity));
+      const after = doc.entities.slice(i + 1).find((o) => o.entity && candidates.includes(o.entity));
+      const pick = before?.entity ?? after?.entity;
+      if (pick) candidates = [pick];
+    }
+    if (candidates.length === 1) {
+      use(m, gazetteerRecord(candidates[0] as string) as EntityRecord);
+      continue;
+    }
+    const lang = doc.sentences[m.sentence]?.language ?? doc.language;
+    const base = baseForm(m.text, lang);
+    // A surname-only form of a fuller name in the same document.
+    if (m.type === 'person' && !/\s/.test(base.replace(/^\p{Lu}\.\s?/u, ''))) {
+      const key = matchKey(base.replace(/^\p{Lu}\.\s?/u, ''));
+      const full = doc.entities.find(
+        (o) => o !== m && o.entity && o.type === 'person' && o.text.includes(' ') && lastName(o) === key,
+      );
+      if (full?.entity) {
+        const rec = doc.entityRecords.get(full.entity);
+        if (rec) {
+          use(m, { ...rec, aliases: [base] });
+          continue;
+        }
+      }
+    }
+    const name = latinName(base);
+    if (!name) continue;
+    use(m, { id: entityId(m.type, name), type: m.type, name, aliases: [base] });
+  }
+}
+
+registerStage({
+  name: 'link.v1',
+  requires: ['entities'],
+  assigns: ['entityRecords'],
+  defaults: {},
+  create: () => (doc: Document) => linkEntities(doc),
+});

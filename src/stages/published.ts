@@ -1,0 +1,87 @@
+import type { Document } from '../core/document.js';
+import { registerStage } from '../core/stage.js';
+import azMonths from '../languages/az/months.json' with { type: 'json' };
+import enMonths from '../languages/en/months.json' with { type: 'json' };
+import ruMonths from '../languages/ru/months.json' with { type: 'json' };
+
+/**
+ * The publication date: the reference every relative date is resolved against. Taken, in order,
+ * from the record's `published` field, front matter, a header line ("date 2025-11-13"), or a
+ * publish/archive stamp in any of the three languages; the cue used is recorded.
+ */
+const MONTHS: Record<string, number> = { ...enMonths.months, ...ruMonths.months, ...azMonths.months };
+const MONTH_RE = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+const DATE_FORMS = [
+  `(\\d{4})-(\\d{2})-(\\d{2})`,
+  `(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})`,
+  `(\\d{1,2})\\s+(${MONTH_RE})\\s+(\\d{4})`,
+  `(${MONTH_RE})\\s+(\\d{1,2}),?\\s+(\\d{4})`,
+];
+const CUES: { cue: string; pattern: string }[] = [
+  { cue: 'front-matter', pattern: '^---[\\s\\S]*?^(?:date|published):\\s*' },
+  { cue: 'header-line', pattern: '^\\s*(?:date|published|updated|дата|tarix)\\s*[:=]?\\s*' },
+  {
+    cue: 'stamp',
+    pattern:
+      '(?:published|posted|опубликовано|дата публикации|заархивирована с источника|dərc olunub|dərc edilib|yayımlanıb)\\s*:?\\s*(?:on\\s+)?',
+  },
+];
+
+function parseDateAt(s: string): string | null {
+  for (const [i, form] of DATE_FORMS.entries()) {
+    const m = new RegExp(`^${form}`, 'iu').exec(s);
+    if (!m) continue;
+    let y: number;
+    let mo: number;
+    let d: number;
+    if (i === 0) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    else if (i === 1) [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    else if (i === 2) [d, mo, y] = [Number(m[1]), MONTHS[(m[2] ?? '').toLowerCase()] ?? 0, Number(m[3])];
+    else [mo, d, y] = [MONTHS[(m[1] ?? '').toLowerCase()] ?? 0, Number(m[2]), Number(m[3])];
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1900 || y > 2100) continue;
+    return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  }
+  return null;
+}
+
+export function findPublished(text: string): { value: string; cue: string } | null {
+  for (const { cue, pattern } of CUES) {
+    const re = new RegExp(pattern, 'gimu');
+    for (const m of text.matchAll(re)) {
+      const value = parseDateAt(text.slice((m.index ?? 0) + m[0].length));
+      if (value) return { value, cue };
+    }
+  }
+  return null;
+}
+
+registerStage({
+  name: 'published.v1',
+  requires: ['view'],
+  assigns: ['published'],
+  defaults: {},
+  create: () => (doc: Document) => {
+    const given = doc.meta.publishedGiven;
+    if (given) {
+      const m = /^(\d{4}-\d{2}-\d{2})/.exec(given);
+      if (m?.[1]) {
+        doc.published = m[1];
+        doc.publishedCue = 'given';
+        return;
+      }
+      doc.messages.push({
+        code: 'bad-published',
+        message: `the "published" field "${given}" is not an ISO date (YYYY-MM-DD); looking for a date in the text instead`,
+        severity: 'warning',
+        stage: 'published.v1',
+      });
+    }
+    const found = findPublished(doc.view);
+    if (found) {
+      doc.published = found.value;
+      doc.publishedCue = found.cue;
+    }
+  },
+});
