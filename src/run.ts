@@ -79,8 +79,7 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
       if (result) results.push(result);
       if (failure) failures.push(failure);
       done++;
-      if (opts.log && (done % 100 === 0 || done === inputs.length))
-        opts.log(`${done}/${inputs.length} documents`);
+      if (opts.log && (done % 100 === 0 || done === inputs.length)) opts.log(`${done}/${inputs.length} documents`);
     });
   }
   await queue.onIdle();
@@ -133,16 +132,8 @@ export function serialiseLedger(ledger: Ledger): string {
   return `${JSON.stringify(ledger, null, 2)}\n`;
 }
 
-export function writeOutputs(
-  out: string,
-  ledger: Ledger,
-  records: DocumentRecord[],
-  report: RunReport,
-): void {
+export function writeOutputs(out: string, ledger: Ledger, records: DocumentRecord[], report: RunReport): void {
   writeAtomic(join(out, 'documents.jsonl'), serialiseDocuments(records));
   writeAtomic(join(out, 'ledger.json'), serialiseLedger(ledger));
-  writeAtomic(
-    join(out, 'run-report.json'),
-    `${JSON.stringify(JSON.parse(stableStringify(report)), null, 2)}\n`,
-  );
+  writeAtomic(join(out, 'run-report.json'), `${JSON.stringify(JSON.parse(stableStringify(report)), null, 2)}\n`);
 }

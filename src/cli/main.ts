@@ -21,9 +21,7 @@ const positiveInt = (v: string) => {
 
 export function buildCli(): Command {
   const program = new Command('event-ledger')
-    .description(
-      'Turns news articles in English, Russian and Azerbaijani into a deduplicated event ledger (JSON).',
-    )
+    .description('Turns news articles in English, Russian and Azerbaijani into a deduplicated event ledger (JSON).')
     .exitOverride()
     .showHelpAfterError();
 
@@ -35,33 +33,28 @@ export function buildCli(): Command {
     .option('-p, --pipeline <file>', 'pipeline configuration (JSON)', join(root, 'pipelines', 'default.json'))
     .option('--max-bytes <n>', 'refuse input files larger than this', positiveInt, 5_000_000)
     .option('-q, --quiet', 'print nothing but errors')
-    .action(
-      async (
-        inputs: string[],
-        opts: { out: string; pipeline: string; maxBytes: number; quiet?: boolean },
-      ) => {
-        const log = opts.quiet ? undefined : (l: string) => process.stderr.write(`${l}\n`);
-        const { report } = await runBatch({
-          inputs: inputs.length ? inputs : ['corpus'],
-          out: opts.out,
-          pipeline: opts.pipeline,
-          maxBytes: opts.maxBytes,
-          ...(log ? { log } : {}),
-        });
-        if (!opts.quiet) {
-          const c = report.counts;
-          process.stderr.write(
-            `${c.processed} documents processed, ${c.failed} failed; ${c.events} events, ${c.entities} entities → ${opts.out}/ (${report.totalMs} ms)\n`,
-          );
-        }
-        for (const f of report.failures)
-          process.stderr.write(`error: ${f.source}${f.line ? `:${f.line}` : ''}: ${f.message} [${f.code}]\n`);
-        if (!opts.quiet)
-          for (const w of report.warnings.filter((x) => x.severity === 'warning'))
-            process.stderr.write(`warning: ${w.document}: ${w.message} [${w.code}]\n`);
-        process.exitCode = report.counts.failed > 0 ? 1 : 0;
-      },
-    );
+    .action(async (inputs: string[], opts: { out: string; pipeline: string; maxBytes: number; quiet?: boolean }) => {
+      const log = opts.quiet ? undefined : (l: string) => process.stderr.write(`${l}\n`);
+      const { report } = await runBatch({
+        inputs: inputs.length ? inputs : ['corpus'],
+        out: opts.out,
+        pipeline: opts.pipeline,
+        maxBytes: opts.maxBytes,
+        ...(log ? { log } : {}),
+      });
+      if (!opts.quiet) {
+        const c = report.counts;
+        process.stderr.write(
+          `${c.processed} documents processed, ${c.failed} failed; ${c.events} events, ${c.entities} entities → ${opts.out}/ (${report.totalMs} ms)\n`,
+        );
+      }
+      for (const f of report.failures)
+        process.stderr.write(`error: ${f.source}${f.line ? `:${f.line}` : ''}: ${f.message} [${f.code}]\n`);
+      if (!opts.quiet)
+        for (const w of report.warnings.filter((x) => x.severity === 'warning'))
+          process.stderr.write(`warning: ${w.document}: ${w.message} [${w.code}]\n`);
+      process.exitCode = report.counts.failed > 0 ? 1 : 0;
+    });
 
   program
     .command('eval')
@@ -72,9 +65,7 @@ export function buildCli(): Command {
     .option('-v, --verbose', 'list misses and extras per document and event')
     .action((opts: { gold: string; out: string; json?: boolean; verbose?: boolean }) => {
       const score = scoreRun(opts.gold, opts.out);
-      process.stdout.write(
-        opts.json ? `${JSON.stringify(score, null, 1)}\n` : formatScore(score, !!opts.verbose),
-      );
+      process.stdout.write(opts.json ? `${JSON.stringify(score, null, 1)}\n` : formatScore(score, !!opts.verbose));
     });
   return program;
 }

@@ -38,9 +38,7 @@ export function loadPipelineConfig(path: string): PipelineConfig {
     throw new PipelineError(`pipeline file ${path} is not valid JSON: ${(e as Error).message}`);
   }
   if (!config || !Array.isArray(config.stages)) {
-    throw new PipelineError(
-      `pipeline file ${path} needs a "stages" array of {"stage": "<name>", "options": {…}}`,
-    );
+    throw new PipelineError(`pipeline file ${path} needs a "stages" array of {"stage": "<name>", "options": {…}}`);
   }
   return config;
 }

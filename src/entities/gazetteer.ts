@@ -82,11 +82,7 @@ export function matchToken(textTok: string, aliasTok: string, morph: Morphology)
   const a = fold(aliasTok);
   if (t === a) return {};
   let stem = a;
-  for (
-    let i = 0;
-    i < morph.maxStemStrip && stem.length > 3 && morph.stemLetters.includes(stem.at(-1) ?? '');
-    i++
-  ) {
+  for (let i = 0; i < morph.maxStemStrip && stem.length > 3 && morph.stemLetters.includes(stem.at(-1) ?? ''); i++) {
     stem = stem.slice(0, -1);
   }
   if (!t.startsWith(stem)) return null;
@@ -134,12 +130,7 @@ export function matchGazetteer(text: string, tokens: Token[], morph: Morphology)
       if (!ok) continue;
       const better = !best || n > best.n || (n === best.n && best.weak && !form.weak);
       if (better) best = { forms: [form], n, weak: form.weak, ...(lastCase ? { case: lastCase } : {}) };
-      else if (
-        best &&
-        n === best.n &&
-        best.weak === form.weak &&
-        !best.forms.some((f) => f.record === form.record)
-      ) {
+      else if (best && n === best.n && best.weak === form.weak && !best.forms.some((f) => f.record === form.record)) {
         best.forms.push(form);
       }
     }
@@ -148,12 +139,7 @@ export function matchGazetteer(text: string, tokens: Token[], morph: Morphology)
       const m: GazetteerMatch = { start: tok.start, end: last.end, forms: best.forms };
       if (best.case) m.case = best.case;
       const prev = tokens[i - 1];
-      if (
-        best.weak &&
-        prev &&
-        /^\p{Lu}$/u.test(prev.text) &&
-        /^\.\s?$/.test(text.slice(prev.end, tok.start))
-      ) {
+      if (best.weak && prev && /^\p{Lu}$/u.test(prev.text) && /^\.\s?$/.test(text.slice(prev.end, tok.start))) {
         m.start = prev.start;
         m.initial = prev.text;
       }

@@ -39,12 +39,7 @@ function failure(source: string, code: string, message: string, line?: number): 
 }
 
 /** Lists every input file below the given paths, in a stable (sorted) order. */
-function listFiles(
-  path: string,
-  root: string,
-  out: { file: string; rel: string }[],
-  failures: InputFailure[],
-) {
+function listFiles(path: string, root: string, out: { file: string; rel: string }[], failures: InputFailure[]) {
   let st: ReturnType<typeof statSync>;
   try {
     st = statSync(path);
@@ -70,8 +65,7 @@ function listFiles(
         continue;
       }
       const ext = extname(name).toLowerCase();
-      if (cst.isDirectory() || TEXT_EXTENSIONS.has(ext) || ext === '.jsonl')
-        listFiles(child, root, out, failures);
+      if (cst.isDirectory() || TEXT_EXTENSIONS.has(ext) || ext === '.jsonl') listFiles(child, root, out, failures);
     }
   } else {
     out.push({ file: path, rel: relative(root, path).split(sep).join('/') || basename(path) });
@@ -83,10 +77,7 @@ function listFiles(
  * `{"id", "text" | "html", "published"?, "url"?, "title"?}` records. Document ids come from the path
  * relative to the folder given (or the record's id), never from the order of reading.
  */
-export function readInputs(
-  paths: string[],
-  options: InputOptions,
-): { inputs: RawInput[]; failures: InputFailure[] } {
+export function readInputs(paths: string[], options: InputOptions): { inputs: RawInput[]; failures: InputFailure[] } {
   const files: { file: string; rel: string }[] = [];
   const failures: InputFailure[] = [];
   for (const p of paths) {
@@ -103,11 +94,7 @@ export function readInputs(
   const add = (input: RawInput) => {
     if (seen.has(input.id)) {
       failures.push(
-        failure(
-          input.source,
-          'duplicate-id',
-          `document id "${input.id}" is used twice; the second is skipped`,
-        ),
+        failure(input.source, 'duplicate-id', `document id "${input.id}" is used twice; the second is skipped`),
       );
       return;
     }
@@ -166,25 +153,17 @@ function readJsonl(rel: string, bytes: Buffer, add: (i: RawInput) => void, failu
       rec = JSON.parse(line) as Record<string, unknown>;
     } catch (e) {
       failures.push(
-        failure(
-          where,
-          'malformed-jsonl',
-          `line ${i + 1} of ${rel} is not valid JSON (${(e as Error).message})`,
-          i + 1,
-        ),
+        failure(where, 'malformed-jsonl', `line ${i + 1} of ${rel} is not valid JSON (${(e as Error).message})`, i + 1),
       );
       return;
     }
-    const body =
-      typeof rec.text === 'string' ? rec.text : typeof rec.html === 'string' ? rec.html : undefined;
+    const body = typeof rec.text === 'string' ? rec.text : typeof rec.html === 'string' ? rec.html : undefined;
     if (typeof rec.id !== 'string' && typeof rec.id !== 'number') {
       failures.push(failure(where, 'malformed-jsonl', `line ${i + 1} of ${rel} has no "id"`, i + 1));
       return;
     }
     if (body === undefined) {
-      failures.push(
-        failure(where, 'malformed-jsonl', `line ${i + 1} of ${rel} has no "text" or "html"`, i + 1),
-      );
+      failures.push(failure(where, 'malformed-jsonl', `line ${i + 1} of ${rel} has no "text" or "html"`, i + 1));
       return;
     }
     const meta: RawInput['meta'] = {};

@@ -50,15 +50,18 @@ export function interval(value: string): [number, number] | null {
   return lo === null || hi === null ? null : [lo, hi];
 }
 
-function bound(s: string, upper: boolean): number | null {
-  let m: RegExpExecArray | null;
-  s = s.replace(/T.*$/, '');
-  if ((m = /^(\d{2})XX$/.exec(s))) return upper ? Number(m[1]) * 1e6 + 991231 : Number(m[1]) * 1e6 + 101;
-  if ((m = /^(\d{3})X$/.exec(s))) return upper ? Number(m[1]) * 1e5 + 91231 : Number(m[1]) * 1e5 + 101;
-  if ((m = /^(\d{4})$/.exec(s))) return Number(m[1]) * 1e4 + (upper ? 1231 : 101);
-  if ((m = /^(\d{4})-(\d{2})$/.exec(s))) return Number(m[1]) * 1e4 + Number(m[2]) * 100 + (upper ? 31 : 1);
-  if ((m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s))) return Number(m[1]) * 1e4 + Number(m[2]) * 100 + Number(m[3]);
-  return null;
+function bound(raw: string, upper: boolean): number | null {
+  const s = raw.replace(/T.*$/, '');
+  const century = /^(\d{2})XX$/.exec(s);
+  if (century) return Number(century[1]) * 1e6 + (upper ? 991231 : 101);
+  const decade = /^(\d{3})X$/.exec(s);
+  if (decade) return Number(decade[1]) * 1e5 + (upper ? 91231 : 101);
+  const ymd = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(s);
+  if (!ymd) return null;
+  const y = Number(ymd[1]) * 1e4;
+  if (!ymd[2]) return y + (upper ? 1231 : 101);
+  if (!ymd[3]) return y + Number(ymd[2]) * 100 + (upper ? 31 : 1);
+  return y + Number(ymd[2]) * 100 + Number(ymd[3]);
 }
 
 const overlap = (a: [number, number], b: [number, number]) => a[0] <= b[1] && b[0] <= a[1];
@@ -84,8 +87,7 @@ function participantsCompatible(a: EventMention, b: EventMention): boolean {
     if (!xa.length || !xb.length) continue;
     if (role === 'party') {
       // Parties must be the same set (up to cities in their countries).
-      const ok =
-        xa.every((x) => xb.some((y) => related(x, y))) || xb.every((y) => xa.some((x) => related(x, y)));
+      const ok = xa.every((x) => xb.some((y) => related(x, y))) || xb.every((y) => xa.some((x) => related(x, y)));
       if (!ok) return false;
     } else if (!xa.some((x) => xb.some((y) => related(x, y)))) return false;
     shared = true;
@@ -205,7 +207,8 @@ export function mergeLedger(results: DocumentResult[]): { ledger: Ledger; record
   );
   // Union-find over the "same event" relation, within each type.
   const parent = candidates.map((_, i) => i);
-  const find = (i: number): number => {
+  const find = (start: number): number => {
+    let i = start;
     while (parent[i] !== i) {
       parent[i] = parent[parent[i] as number] as number;
       i = parent[i] as number;
@@ -213,7 +216,9 @@ export function mergeLedger(results: DocumentResult[]): { ledger: Ledger; record
     return i;
   };
   const byType = new Map<string, number[]>();
-  candidates.forEach((c, i) => byType.set(c.ev.type, [...(byType.get(c.ev.type) ?? []), i]));
+  candidates.forEach((c, i) => {
+    byType.set(c.ev.type, [...(byType.get(c.ev.type) ?? []), i]);
+  });
   for (const idxs of byType.values()) {
     for (let x = 0; x < idxs.length; x++) {
       for (let y = x + 1; y < idxs.length; y++) {
@@ -250,8 +255,7 @@ export function mergeLedger(results: DocumentResult[]): { ledger: Ledger; record
   });
   const eventsByDoc = new Map<string, Set<string>>();
   for (const e of events)
-    for (const m of e.mentions)
-      eventsByDoc.set(m.document, (eventsByDoc.get(m.document) ?? new Set()).add(e.id));
+    for (const m of e.mentions) eventsByDoc.set(m.document, (eventsByDoc.get(m.document) ?? new Set()).add(e.id));
   const records = sorted.map((r) => ({
     ...r.record,
     events: [...(eventsByDoc.get(r.record.id) ?? [])].sort(),

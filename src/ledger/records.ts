@@ -1,12 +1,4 @@
-import type {
-  DateValue,
-  Document,
-  EntityRecord,
-  EventMention,
-  Message,
-  RemovedSpan,
-  Span,
-} from '../core/document.js';
+import type { DateValue, Document, EntityRecord, EventMention, Message, RemovedSpan, Span } from '../core/document.js';
 
 /** One line of `documents.jsonl` (see CONTRACT.md and schemas/documents.schema.json). */
 export interface DocumentRecord {

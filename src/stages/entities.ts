@@ -81,8 +81,7 @@ function englishNames(doc: Document, cues: EntityCues, taken: EntityMention[]): 
           const span = cleanEnglish(piece, at, cues);
           if (!span) continue;
           const sentence = sentenceOf(doc.sentences, span.start);
-          if (sentence < 0 || taken.some((g) => overlaps(g, span)) || out.some((o) => overlaps(o, span)))
-            continue;
+          if (sentence < 0 || taken.some((g) => overlaps(g, span)) || out.some((o) => overlaps(o, span))) continue;
           out.push({
             ...span,
             text: doc.text.slice(span.start, span.end),
@@ -100,13 +99,7 @@ function englishNames(doc: Document, cues: EntityCues, taken: EntityMention[]): 
 const CAP = /^\p{Lu}[\p{Ll}\p{M}]+(?:['’]\p{L}+)?$/u;
 
 /** Russian and Azerbaijani names outside the gazetteer, from title, initial, patronymic and organisation cues. */
-function cueNames(
-  doc: Document,
-  s: Sentence,
-  si: number,
-  cues: EntityCues,
-  taken: EntityMention[],
-): EntityMention[] {
+function cueNames(doc: Document, s: Sentence, si: number, cues: EntityCues, taken: EntityMention[]): EntityMention[] {
   const out: EntityMention[] = [];
   const tokens = tokenize(doc.view, s.start, s.end);
   const free = (t: Token) => !taken.some((g) => overlaps(g, t)) && !out.some((o) => overlaps(o, t));
@@ -142,16 +135,13 @@ function cueNames(
     let j = i;
     while (j + 1 < tokens.length) {
       const n = tokens[j + 1] as Token;
-      if (!CAP.test(n.text) || !free(n) || !/^\s$/.test(doc.view.slice((tokens[j] as Token).end, n.start)))
-        break;
+      if (!CAP.test(n.text) || !free(n) || !/^\s$/.test(doc.view.slice((tokens[j] as Token).end, n.start))) break;
       j++;
     }
     const run = tokens.slice(i, j + 1);
     const prev = tokens[i - 1];
     const prevSep = prev ? doc.view.slice(prev.end, t.start) : '';
-    const afterTitle = tokens
-      .slice(Math.max(0, i - 3), i)
-      .some((x) => titles.some((re) => re.test(lower(x.text))));
+    const afterTitle = tokens.slice(Math.max(0, i - 3), i).some((x) => titles.some((re) => re.test(lower(x.text))));
     const hasInitial = prev && /^\p{Lu}$/u.test(prev.text) && /^\.\s?$/.test(prevSep);
     const headAt = run.findIndex((x) => heads.some((re) => re.test(lower(x.text))));
     if (headAt >= 0 && lang === 'az' && headAt > 0) {

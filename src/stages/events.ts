@@ -107,8 +107,7 @@ function uniqueEntities(ms: EntityMention[]): EntityMention[] {
 /** The two countries the document is mostly about, for "the two countries" without names. */
 function mainPair(doc: Document): string[] {
   const count = new Map<string, number>();
-  for (const m of doc.entities)
-    if (isCountry(m) && m.entity) count.set(m.entity, (count.get(m.entity) ?? 0) + 1);
+  for (const m of doc.entities) if (isCountry(m) && m.entity) count.set(m.entity, (count.get(m.entity) ?? 0) + 1);
   return [...count.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, 2)
@@ -190,8 +189,7 @@ export function extractEvents(doc: Document): EventMention[] {
           text: doc.text.slice(trigStart, trigStart + trigText.length),
         };
         if (planned) ev.status = 'planned';
-        if (!ev.date && type === 'statement' && doc.published)
-          ev.date = { value: doc.published, precision: 'day' };
+        if (!ev.date && type === 'statement' && doc.published) ev.date = { value: doc.published, precision: 'day' };
         const context: EventMention | null = visitInSentence ?? previous;
         if (!ev.date && inherit && context?.date) ev.date = { ...context.date };
         if (def.attributes) {
@@ -222,9 +220,7 @@ function buildEvent(
   lex: EventLexicon,
   ctext: string,
 ): EventMention | null {
-  const ents = uniqueEntities(
-    [...c.entities].sort((a, b) => Math.abs(a.start - trig) - Math.abs(b.start - trig)),
-  );
+  const ents = uniqueEntities([...c.entities].sort((a, b) => Math.abs(a.start - trig) - Math.abs(b.start - trig)));
   const allEnts = uniqueEntities(clauses.flatMap((k) => k.entities));
   const date = dateOf(
     nearest(c.dates, trig) ??

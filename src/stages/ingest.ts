@@ -64,10 +64,7 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
-export function segmentBody(
-  doc: Document,
-  opts: IngestOptions,
-): { paragraphs: Paragraph[]; removed: RemovedSpan[] } {
+export function segmentBody(doc: Document, opts: IngestOptions): { paragraphs: Paragraph[]; removed: RemovedSpan[] } {
   const lines = splitLines(doc.view);
   for (const l of lines) l.cls = classify(l.text, opts);
   // Context: a short line is body only when the nearest classed lines on both sides are body.

@@ -48,8 +48,7 @@ export function identifyLanguage(text: string): { language: string; confidence: 
     return { language: script === 'Cyrillic' && /[ыэ]/i.test(text) ? 'ru' : 'und', confidence: 0.5 };
   let lang = ISO3_TO_1[best[0]] ?? best[0];
   // Russian has ы and э, Bulgarian and Macedonian do not: franc's frequent confusion on news text.
-  if (script === 'Cyrillic' && (lang === 'bg' || lang === 'mk' || lang === 'sr') && /[ыэ]/i.test(text))
-    lang = 'ru';
+  if (script === 'Cyrillic' && (lang === 'bg' || lang === 'mk' || lang === 'sr') && /[ыэ]/i.test(text)) lang = 'ru';
   const second = ranked[1]?.[1] ?? 0;
   return { language: lang, confidence: round(share * Math.min(1, 0.5 + (best[1] - second))) };
 }

@@ -52,9 +52,7 @@ export function fixMixedScript(word: string): string {
   if (!cyr || !lat) return word;
   if (cyr > lat) return [...word].map((ch) => LATIN_TO_CYRILLIC[ch] ?? ch).join('');
   // A Latin-script word: Cyrillic schwa is Azerbaijani ə; other lookalikes go back to Latin.
-  return [...word]
-    .map((ch) => (ch === 'ә' ? 'ə' : ch === 'Ә' ? 'Ə' : (CYRILLIC_TO_LATIN[ch] ?? ch)))
-    .join('');
+  return [...word].map((ch) => (ch === 'ә' ? 'ə' : ch === 'Ә' ? 'Ə' : (CYRILLIC_TO_LATIN[ch] ?? ch))).join('');
 }
 
 export function normaliseView(text: string): string {

@@ -63,25 +63,17 @@ const parsers = [
     },
   ),
   // 1966-cı ilin aprelində · 1998-ci ilin may ayında · 2008-ci ilin yanvar ayından
-  patternParser(
-    'az/year-month',
-    new RegExp(`${B}${YEAR}${ORD}\\s+ilin\\s+${MONTH}(?:\\s+ay[\\p{L}]*)?`, 'iu'),
-    (m) => {
-      const mo = monthNumber(m[2] ?? '');
-      if (!mo) return null;
-      return { start: { year: Number(m[1]), month: mo }, precision: 'month' };
-    },
-  ),
+  patternParser('az/year-month', new RegExp(`${B}${YEAR}${ORD}\\s+ilin\\s+${MONTH}(?:\\s+ay[\\p{L}]*)?`, 'iu'), (m) => {
+    const mo = monthNumber(m[2] ?? '');
+    if (!mo) return null;
+    return { start: { year: Number(m[1]), month: mo }, precision: 'month' };
+  }),
   // may 1996-cı il · may 1996
-  patternParser(
-    'az/month-year',
-    new RegExp(`${B}${MONTH}\\s+${YEAR}(?:${ORD})?(?:\\s*${IL})?${E}`, 'iu'),
-    (m) => {
-      const mo = monthNumber(m[1] ?? '');
-      if (!mo) return null;
-      return { start: { year: Number(m[2]), month: mo }, precision: 'month' };
-    },
-  ),
+  patternParser('az/month-year', new RegExp(`${B}${MONTH}\\s+${YEAR}(?:${ORD})?(?:\\s*${IL})?${E}`, 'iu'), (m) => {
+    const mo = monthNumber(m[1] ?? '');
+    if (!mo) return null;
+    return { start: { year: Number(m[2]), month: mo }, precision: 'month' };
+  }),
   // 2025-2029-cu illər
   patternParser(
     'az/year-range',

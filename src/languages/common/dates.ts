@@ -49,14 +49,12 @@ export function toRawDate(result: ParsedResult, defaultRule: string): RawDate | 
   const tags = result.tags();
   const start = result.start as unknown as ParsingComponents;
   const end = result.end as unknown as ParsingComponents | undefined;
-  const rule =
-    tagValue(tags, 'el/rule:') ?? [...tags].find((t) => t.startsWith('parser/'))?.slice(7) ?? defaultRule;
+  const rule = tagValue(tags, 'el/rule:') ?? [...tags].find((t) => t.startsWith('parser/'))?.slice(7) ?? defaultRule;
   const mod = tagValue(tags, 'el/mod:') as DateMod | undefined;
   const explicitValue = tagValue(tags, 'el/value:');
   let precision = tagValue(tags, 'el/precision:') as DatePrecision | undefined;
   const relative =
-    tags.has(TAG.relative) ||
-    (!start.isCertain('year') && !start.isCertain('month') && !start.isCertain('day'));
+    tags.has(TAG.relative) || (!start.isCertain('year') && !start.isCertain('month') && !start.isCertain('day'));
   if (explicitValue) {
     return {
       index: result.index,
@@ -134,13 +132,7 @@ export function patternParser(
 }
 
 /** Runs a configured chrono over one sentence; offsets are made absolute. */
-export function parseWithChrono(
-  chrono: Chrono,
-  text: string,
-  offset: number,
-  ref: Date,
-  rule: string,
-): RawDate[] {
+export function parseWithChrono(chrono: Chrono, text: string, offset: number, ref: Date, rule: string): RawDate[] {
   const out: RawDate[] = [];
   for (const r of chrono.parse(text, ref, { forwardDate: false })) {
     const raw = toRawDate(r, rule);

@@ -37,14 +37,10 @@ const parsers = [
     if (b <= a) return null;
     return { start: { year: a }, end: { year: b }, precision: 'year', value: `${a}/${b}` };
   }),
-  patternParser(
-    'en/this-month-of-year',
-    new RegExp(`${B}this (?:month|year) of ${YEAR}(?!\\d)`, 'iu'),
-    (m) => ({
-      start: { year: Number(m[1]) },
-      precision: 'year',
-    }),
-  ),
+  patternParser('en/this-month-of-year', new RegExp(`${B}this (?:month|year) of ${YEAR}(?!\\d)`, 'iu'), (m) => ({
+    start: { year: Number(m[1]) },
+    precision: 'year',
+  })),
   patternParser('en/last-month-name', new RegExp(`${B}last (${MONTH_NAMES})(?![\\p{L}])`, 'iu'), (m, ref) => {
     // "last August" names the previous year's August (TimeML reading); the reference must be known.
     return {
@@ -57,8 +53,7 @@ const parsers = [
     'en/month-of-this-year',
     new RegExp(`${B}(${MONTH_NAMES}) of (this|last|next) year`, 'iu'),
     (m, ref) => {
-      const shift =
-        (m[2] ?? '').toLowerCase() === 'last' ? -1 : (m[2] ?? '').toLowerCase() === 'next' ? 1 : 0;
+      const shift = (m[2] ?? '').toLowerCase() === 'last' ? -1 : (m[2] ?? '').toLowerCase() === 'next' ? 1 : 0;
       return {
         start: { year: ref.getUTCFullYear() + shift, month: monthNumber(m[1] ?? '') },
         precision: 'month',
