@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { processText, seed } from '../helpers.js';
+
+describe('ingest.v1 (boilerplate and repeated lines)', () => {
+  const doc = processText(seed('003'));
+  const bodyText = doc.paragraphs.map((p) => doc.text.slice(p.start, p.end)).join('\n');
+
+  it('keeps the article of the Russian web page', () => {
+    expect(bodyText).toContain('Основа дипломатических связей двух стран была заложена 2 октября 1995 года.');
+    expect(bodyText).toContain('товарооборот составил уже 292 миллиона долларов');
+  });
+
+  it('drops the menus, headline lists and counters around it', () => {
+    for (const furniture of ['Мощный взрыв в бизнес центре Баку', 'Menu', 'Просмотров:78', 'Трамп моментов не упускает', '24 Ноября 2025 11:08']) {
+      expect(bodyText).not.toContain(furniture);
+    }
+    expect(doc.removed.filter((r) => r.reason === 'boilerplate').length).toBeGreaterThan(40);
+  });
+
+  it('keeps a repeated paragraph once and points the copy to the first', () => {
+    const paragraphs = seed('000').split('\n\n');
+    const text = [paragraphs[0], paragraphs[1], paragraphs[0]].join('\n\n');
+    const d = processText(text);
+    const dup = d.removed.filter((r) => r.reason === 'duplicate');
+    expect(dup.length).toBeGreaterThan(0);
+    expect(dup.every((r) => r.duplicateOf !== undefined && r.duplicateOf < r.start)).toBe(true);
+    expect(d.paragraphs).toHaveLength(2);
+  });
+});

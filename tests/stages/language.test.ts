@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { identifyLanguage } from '../../src/stages/language.js';
+import { processText, seed } from '../helpers.js';
+
+describe('language.v1', () => {
+  it('labels the seeds', () => {
+    expect(['000', '001', '002', '003', '004'].map((p) => processText(seed(p)).language)).toEqual(['en', 'en', 'en', 'ru', 'az']);
+  });
+
+  it('labels short real sentences of each supported language', () => {
+    expect(identifyLanguage('The two countries have strategic partnership relations.').language).toBe('en');
+    expect(identifyLanguage('Народы двух стран обладают общими этническими корнями.').language).toBe('ru');
+    expect(identifyLanguage('Görüşdə ikitərəfli maraq doğuran məsələlər müzakirə olunub.').language).toBe('az');
+  });
+
+  it('reports other languages as themselves, never as en/ru/az', () => {
+    expect(identifyLanguage('Україна та Азербайджан підписали угоду про співпрацю в галузі енергетики.').language).toBe('uk');
+    expect(identifyLanguage('Қазақстан мен Әзірбайжан арасындағы сауда көлемі артты.').language).toBe('kk');
+  });
+
+  it('halts an unsupported document with a warning', () => {
+    const d = processText('Україна та Азербайджан підписали угоду про співпрацю в галузі енергетики та транспорту.');
+    expect(d.language).toBe('uk');
+    expect(d.messages.map((m) => m.code)).toContain('unsupported-language');
+    expect(d.dates).toEqual([]);
+  });
+});

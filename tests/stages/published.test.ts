@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { findPublished } from '../../src/stages/published.js';
+import { processText, seed } from '../helpers.js';
+
+describe('published.v1', () => {
+  it('reads a header line', () => {
+    const d = processText(seed('001'));
+    expect([d.published, d.publishedCue]).toEqual(['2025-11-13', 'header-line']);
+  });
+
+  it('reads a Russian archive stamp in the page furniture', () => {
+    const d = processText(seed('003'));
+    expect([d.published, d.publishedCue]).toEqual(['2025-10-08', 'stamp']);
+  });
+
+  it('reads English and Azerbaijani stamps', () => {
+    expect(findPublished('Some text.\nPublished: 12 March 2024\nMore.')?.value).toBe('2024-03-12');
+    expect(findPublished('Xəbər mətni.\nDərc olunub: 05.06.2023')?.value).toBe('2023-06-05');
+  });
+
+  it('prefers the published field of a record', () => {
+    expect(processText(seed('001'), { published: '2025-11-14' }).published).toBe('2025-11-14');
+  });
+
+  it('leaves an article without cues undated', () => {
+    expect(processText(seed('000')).published).toBeNull();
+  });
+});
