@@ -24,7 +24,13 @@ export function processText(text: string, opts: { id?: string; published?: strin
 }
 
 export function seed(prefix: string): string {
-  const names = ['000_f0915fb445e54b2e.txt', '001_73bb838e4968436b.txt', '002_107a682af53bfd50.txt', '003_229985a0bfa493f7.txt', '004_83205e02681364cb.txt'];
+  const names = [
+    '000_f0915fb445e54b2e.txt',
+    '001_73bb838e4968436b.txt',
+    '002_107a682af53bfd50.txt',
+    '003_229985a0bfa493f7.txt',
+    '004_83205e02681364cb.txt',
+  ];
   const name = names.find((n) => n.startsWith(prefix));
   if (!name) throw new Error(`no seed ${prefix}`);
   return readFileSync(join(CORPUS, name), 'utf8');

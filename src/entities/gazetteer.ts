@@ -56,8 +56,7 @@ function addForm(form: AliasForm) {
   index.set(k, list);
 }
 
-ENTRIES.forEach((e, i) => {
-  const record = GAZETTEER[i] as EntityRecord;
+for (const record of GAZETTEER) {
   for (const alias of record.aliases) {
     const tokens = tokenize(alias).map((t) => t.text);
     if (!tokens.length) continue;

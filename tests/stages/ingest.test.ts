@@ -11,7 +11,13 @@ describe('ingest.v1 (boilerplate and repeated lines)', () => {
   });
 
   it('drops the menus, headline lists and counters around it', () => {
-    for (const furniture of ['Мощный взрыв в бизнес центре Баку', 'Menu', 'Просмотров:78', 'Трамп моментов не упускает', '24 Ноября 2025 11:08']) {
+    for (const furniture of [
+      'Мощный взрыв в бизнес центре Баку',
+      'Menu',
+      'Просмотров:78',
+      'Трамп моментов не упускает',
+      '24 Ноября 2025 11:08',
+    ]) {
       expect(bodyText).not.toContain(furniture);
     }
     expect(doc.removed.filter((r) => r.reason === 'boilerplate').length).toBeGreaterThan(40);

@@ -4,7 +4,13 @@ import { processText, seed } from '../helpers.js';
 
 describe('language.v1', () => {
   it('labels the seeds', () => {
-    expect(['000', '001', '002', '003', '004'].map((p) => processText(seed(p)).language)).toEqual(['en', 'en', 'en', 'ru', 'az']);
+    expect(['000', '001', '002', '003', '004'].map((p) => processText(seed(p)).language)).toEqual([
+      'en',
+      'en',
+      'en',
+      'ru',
+      'az',
+    ]);
   });
 
   it('labels short real sentences of each supported language', () => {
@@ -14,7 +20,9 @@ describe('language.v1', () => {
   });
 
   it('reports other languages as themselves, never as en/ru/az', () => {
-    expect(identifyLanguage('Україна та Азербайджан підписали угоду про співпрацю в галузі енергетики.').language).toBe('uk');
+    expect(identifyLanguage('Україна та Азербайджан підписали угоду про співпрацю в галузі енергетики.').language).toBe(
+      'uk',
+    );
     expect(identifyLanguage('Қазақстан мен Әзірбайжан арасындағы сауда көлемі артты.').language).toBe('kk');
   });
 

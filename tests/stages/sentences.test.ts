@@ -11,7 +11,9 @@ describe('sentences.v1', () => {
   });
 
   it('processes a repeated sentence once', () => {
-    const n = sentences.filter((s) => s.startsWith('Bu baxımdan Özbəkistan Respublikasının Prezidenti İslam Kərimovun')).length;
+    const n = sentences.filter((s) =>
+      s.startsWith('Bu baxımdan Özbəkistan Respublikasının Prezidenti İslam Kərimovun'),
+    ).length;
     expect(n).toBe(1);
     expect(doc.removed.filter((r) => r.reason === 'duplicate').length).toBeGreaterThan(5);
   });

@@ -4,7 +4,10 @@ import { REF, values } from '../dates-helper.js';
 
 const cases: [string, string[]][] = [
   ['Azərbaycan ilə Özbəkistan arasında diplomatik əlaqələr 2 oktyabr 1995-ci ildə yaradılmışdır.', ['1995-10-02']],
-  ['Prezidentin Azərbaycana 26-27 may 1996-cı il tarixdə ilk rəsmi səfəri xüsusi qeyd olunmalıdır.', ['1996-05-26/1996-05-27']],
+  [
+    'Prezidentin Azərbaycana 26-27 may 1996-cı il tarixdə ilk rəsmi səfəri xüsusi qeyd olunmalıdır.',
+    ['1996-05-26/1996-05-27'],
+  ],
   ['9 avqust 1998-ci il tarixində Prezident Yaltada görüşüb.', ['1998-08-09']],
   ['1966-cı ilin aprelində dağıdıcı zəlzələdən sonra bərpa başladı.', ['1966-04']],
   ['1996-cı ilin ortalarında səfirlik fəaliyyətə başlayıb.', ['1996~MID']],

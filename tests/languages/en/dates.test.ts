@@ -3,8 +3,14 @@ import { extractDatesEn } from '../../../src/languages/en/dates.js';
 import { REF, values } from '../dates-helper.js';
 
 const cases: [string, string[]][] = [
-  ['His official visit to Uzbekistan on June 18-19, 1997, further contributed to cooperation.', ['1997-06-18/1997-06-19']],
-  ['After Uzbekistan became a member of the Organisation of Turkic States (OTS) in October 2019, relations grew.', ['2019-10']],
+  [
+    'His official visit to Uzbekistan on June 18-19, 1997, further contributed to cooperation.',
+    ['1997-06-18/1997-06-19'],
+  ],
+  [
+    'After Uzbekistan became a member of the Organisation of Turkic States (OTS) in October 2019, relations grew.',
+    ['2019-10'],
+  ],
   ['In 2020, Uzbekistan once again expressed its sincere attitude.', ['2020']],
   ['On 14-15 October 2019 at 7th summit an agreement was reached.', ['2019-10-14/2019-10-15']],
   ['A new milestone was the visit of the President to Uzbekistan on June 21st, 2022.', ['2022-06-21']],
