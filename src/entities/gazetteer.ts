@@ -62,11 +62,12 @@ for (const record of GAZETTEER) {
     if (!tokens.length) continue;
     addForm({ record, tokens, weak: false });
     const key = matchKey(alias);
-    keyMatches.set(key, [...(keyMatches.get(key) ?? []), record]);
+    const same = keyMatches.get(key) ?? [];
+    if (!same.includes(record)) keyMatches.set(key, [...same, record]);
     if (record.type === 'person' && tokens.length >= 2)
       addForm({ record, tokens: [tokens[tokens.length - 1] as string], weak: true });
   }
-});
+}
 
 /** Gazetteer records whose alias has this match key (script-independent). */
 export function lookupByKey(surface: string): EntityRecord[] {
