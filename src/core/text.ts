@@ -28,7 +28,8 @@ export function fold(s: string): string {
   return s.replace(/[İIı]/g, 'i').toLowerCase().normalize('NFC');
 }
 
-const CYRILLIC_TO_LATIN: Record<string, string> = {
+/** Russian (and Kazakh) Cyrillic letters in a BGN/PCGN-like Latin transliteration. */
+export const CYRILLIC_TO_LATIN: Record<string, string> = {
   а: 'a',
   б: 'b',
   в: 'v',

@@ -1,6 +1,6 @@
 import type { Document, EntityMention, EntityRecord } from '../core/document.js';
 import { registerStage } from '../core/stage.js';
-import { fold, matchKey } from '../core/text.js';
+import { CYRILLIC_TO_LATIN, fold, matchKey } from '../core/text.js';
 import { entityId, gazetteerRecord, lookupByKey } from '../entities/gazetteer.js';
 import { getLanguage } from '../languages/index.js';
 
@@ -11,41 +11,6 @@ import { getLanguage } from '../languages/index.js';
  * other names link across scripts through a transliteration match key, to the gazetteer or to a
  * fuller name in the same document, and otherwise become records of their own.
  */
-const CYR: Record<string, string> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  д: 'd',
-  е: 'e',
-  ё: 'yo',
-  ж: 'zh',
-  з: 'z',
-  и: 'i',
-  й: 'y',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'shch',
-  ъ: '',
-  ы: 'y',
-  ь: '',
-  э: 'e',
-  ю: 'yu',
-  я: 'ya',
-};
 const AZ: Record<string, string> = {
   ə: 'a',
   Ə: 'A',
@@ -72,8 +37,8 @@ export function latinName(surface: string): string {
   return [...surface]
     .map((c) => {
       const lower = c.toLowerCase();
-      if (lower in CYR) {
-        const t = CYR[lower] as string;
+      const t = CYRILLIC_TO_LATIN[lower];
+      if (t !== undefined) {
         return c === lower ? t : t.charAt(0).toUpperCase() + t.slice(1);
       }
       return AZ[c] ?? c;

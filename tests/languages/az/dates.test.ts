@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractDatesAz } from '../../../src/languages/az/dates.js';
-import { REF, values } from '../dates-helper.js';
+import { dateCases, REF } from '../dates-helper.js';
 
 const cases: [string, string[]][] = [
   ['Azərbaycan ilə Özbəkistan arasında diplomatik əlaqələr 2 oktyabr 1995-ci ildə yaradılmışdır.', ['1995-10-02']],
@@ -20,11 +20,7 @@ const cases: [string, string[]][] = [
 ];
 
 describe('Azerbaijani dates (the project chrono locale)', () => {
-  for (const [text, expected] of cases) {
-    it(text, () => {
-      expect(values(extractDatesAz(text, 0, REF))).toEqual(expected);
-    });
-  }
+  dateCases(extractDatesAz, cases);
 
   it('leaves the year of "Sentyabrın 12-də" to context', () => {
     const [d] = extractDatesAz('Sentyabrın 12-də prezidentlər mərasimdə iştirak ediblər.', 0, REF);

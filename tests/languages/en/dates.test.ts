@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractDatesEn } from '../../../src/languages/en/dates.js';
-import { REF, values } from '../dates-helper.js';
+import { dateCases, REF, values } from '../dates-helper.js';
 
 const cases: [string, string[]][] = [
   [
@@ -25,11 +25,7 @@ const cases: [string, string[]][] = [
 ];
 
 describe('English dates (chrono + project parsers)', () => {
-  for (const [text, expected] of cases) {
-    it(text, () => {
-      expect(values(extractDatesEn(text, 0, REF))).toEqual(expected);
-    });
-  }
+  dateCases(extractDatesEn, cases);
 
   it('does not read "until now" or counts of years as dates', () => {
     expect(values(extractDatesEn('Until now, relations have developed on an upward line.', 0, REF))).toEqual([]);

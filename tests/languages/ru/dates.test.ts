@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractDatesRu } from '../../../src/languages/ru/dates.js';
-import { REF, values } from '../dates-helper.js';
+import { dateCases, REF, values } from '../dates-helper.js';
 
 const cases: [string, string[]][] = [
   ['Основа дипломатических связей двух стран была заложена 2 октября 1995 года.', ['1995-10-02']],
@@ -16,11 +16,7 @@ const cases: [string, string[]][] = [
 ];
 
 describe('Russian dates (chrono ru + project parsers)', () => {
-  for (const [text, expected] of cases) {
-    it(text, () => {
-      expect(values(extractDatesRu(text, 0, REF))).toEqual(expected);
-    });
-  }
+  dateCases(extractDatesRu, cases);
 
   it('does not read durations as dates', () => {
     const found = values(extractDatesRu('А в течение 8 месяцев товарооборот составил 292 миллиона долларов.', 0, REF));
