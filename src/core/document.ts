@@ -1,6 +1,7 @@
 // The document object every stage reads and annotates (the way unified's vfile carries a file through
-// its plugins). Every span is a pair of UTF-16 offsets into `text`, the decoded source: stages add
-// annotations and messages, they never rewrite `text` or an earlier stage's annotations.
+// its plugins). Stages read `view`, the normalised text, and their spans are offsets into it; the
+// records written out map every span back to `text`, the decoded source (see `toTextSpan`). Stages
+// add annotations and messages; they never rewrite `text` or an earlier stage's annotations.
 
 export interface Span {
   start: number;
@@ -111,10 +112,12 @@ export interface Document {
   /** The decoded source text (BOM removed). Never modified after ingest. */
   text: string;
   /**
-   * A same-length copy of `text` with offset-preserving substitutions (homoglyphs, NBSP, typographic
-   * quotes, letter variants) for the matchers to read; offsets in `view` are offsets in `text`.
+   * The normalised text the matchers read (NFC, homoglyphs, NBSP, typographic quotes, letter variants,
+   * soft hyphens and zero-width characters removed). Offsets in `view` map to `text` through
+   * `viewMap`; when it is null the two are the same length and offsets are shared.
    */
   view: string;
+  viewMap: ViewMap | null;
   published: string | null;
   publishedCue: string | null;
   language: string;
@@ -133,6 +136,21 @@ export interface Document {
   halted: boolean;
 }
 
+/** For each view offset i: where its character starts (`start[i]`) and ends (`end[i]`) in `text`. */
+export interface ViewMap {
+  start: Int32Array;
+  end: Int32Array;
+}
+
+/** Maps a span of the view to the span of the original text it was made from. */
+export function toTextSpan(doc: Pick<Document, 'viewMap' | 'text'>, span: Span): Span {
+  const map = doc.viewMap;
+  if (!map) return { start: span.start, end: span.end };
+  const start = span.start < map.start.length ? (map.start[span.start] as number) : doc.text.length;
+  const end = span.end > 0 ? (map.end[span.end - 1] as number) : 0;
+  return { start, end: Math.max(start, end) };
+}
+
 export function createDocument(init: {
   id: string;
   source: string;
@@ -146,6 +164,7 @@ export function createDocument(init: {
     sha256: init.sha256,
     text: init.text,
     view: init.text,
+    viewMap: null,
     published: null,
     publishedCue: null,
     language: 'und',
@@ -187,9 +206,10 @@ export function report(
 ): void {
   const m: Message = { code, message, severity, stage };
   if (span) {
-    m.start = span.start;
-    m.end = span.end;
-    Object.assign(m, lineColumn(doc.text, span.start));
+    const t = toTextSpan(doc, span);
+    m.start = t.start;
+    m.end = t.end;
+    Object.assign(m, lineColumn(doc.text, t.start));
   }
   doc.messages.push(m);
 }

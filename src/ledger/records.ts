@@ -1,4 +1,13 @@
-import type { DateValue, Document, EntityRecord, EventMention, Message, RemovedSpan, Span } from '../core/document.js';
+import {
+  type DateValue,
+  type Document,
+  type EntityRecord,
+  type EventMention,
+  type Message,
+  type RemovedSpan,
+  type Span,
+  toTextSpan,
+} from '../core/document.js';
 
 /** One line of `documents.jsonl` (see CONTRACT.md and schemas/documents.schema.json). */
 export interface DocumentRecord {
@@ -52,7 +61,21 @@ function bodySpans(paragraphs: Span[], removed: RemovedSpan[]): Span[] {
   return out.filter((s) => s.end - s.start > 1);
 }
 
+/**
+ * The record of a processed document, with every span mapped from the view the stages read back to
+ * the original text, and every surface string cut from that text.
+ */
 export function toDocumentResult(doc: Document, carryText: boolean): DocumentResult {
+  const span = (x: Span) => toTextSpan(doc, x);
+  const surface = (x: Span) => {
+    const t = span(x);
+    return { text: doc.text.slice(t.start, t.end), start: t.start, end: t.end };
+  };
+  const removed = doc.removed.map((r) => {
+    const o: RemovedSpan = { ...span(r), reason: r.reason };
+    if (r.duplicateOf !== undefined) o.duplicateOf = span({ start: r.duplicateOf, end: r.duplicateOf + 1 }).start;
+    return o;
+  });
   const record: DocumentRecord = {
     id: doc.id,
     source: doc.source,
@@ -61,19 +84,16 @@ export function toDocumentResult(doc: Document, carryText: boolean): DocumentRes
     languageConfidence: doc.languageConfidence,
     published: doc.published,
     publishedCue: doc.publishedCue,
-    body: bodySpans(doc.paragraphs, doc.removed),
-    removed: [...doc.removed].sort((a, b) => a.start - b.start),
+    body: bodySpans(doc.paragraphs, doc.removed).map(span),
+    removed: removed.sort((a, b) => a.start - b.start),
     paragraphs: doc.paragraphs.map((p) => ({
-      start: p.start,
-      end: p.end,
+      ...span(p),
       language: p.language ?? 'und',
       languageConfidence: p.languageConfidence ?? 0,
     })),
     dates: doc.dates.map((d) => {
       const o: DocumentRecord['dates'][number] = {
-        text: d.text,
-        start: d.start,
-        end: d.end,
+        ...surface(d),
         value: d.value,
         precision: d.precision,
         rule: d.rule,
@@ -83,20 +103,14 @@ export function toDocumentResult(doc: Document, carryText: boolean): DocumentRes
     }),
     entities: doc.entities
       .filter((e) => e.entity)
-      .map((e) => ({
-        text: e.text,
-        start: e.start,
-        end: e.end,
-        type: e.type,
-        entity: e.entity as string,
-        rule: e.rule,
-      })),
+      .map((e) => ({ ...surface(e), type: e.type, entity: e.entity as string, rule: e.rule })),
     events: [],
     warnings: doc.messages,
   };
   if (carryText) record.text = doc.text;
   const entities = [...doc.entityRecords.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { record, entities, events: doc.events };
+  const events = doc.events.map((e) => ({ ...e, ...surface(e), trigger: surface(e.trigger) }));
+  return { record, entities, events };
 }
 
 export type { DateValue };

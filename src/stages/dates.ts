@@ -1,4 +1,4 @@
-import type { DateMention, Document } from '../core/document.js';
+import { type DateMention, type Document, report } from '../core/document.js';
 import { registerStage } from '../core/stage.js';
 import { getLanguage } from '../languages/index.js';
 
@@ -25,14 +25,14 @@ export function extractDates(doc: Document): DateMention[] {
       const end = d.index + d.text.length;
       let value = d.value;
       if (d.relative && !doc.published) {
-        doc.messages.push({
-          code: 'unresolved-relative-date',
-          message: `"${d.text}" is relative to the publication date, which is unknown; it was left out`,
-          severity: 'info',
-          stage: 'dates.v1',
-          start,
-          end,
-        });
+        report(
+          doc,
+          'dates.v1',
+          'info',
+          'unresolved-relative-date',
+          `"${d.text}" is relative to the publication date, which is unknown; it was left out`,
+          { start, end },
+        );
         continue;
       }
       if (d.yearless) {
@@ -42,7 +42,7 @@ export function extractDates(doc: Document): DateMention[] {
         lastYearInParagraph.set(s.paragraph, value.slice(0, 4));
       }
       const m: DateMention = {
-        text: doc.text.slice(start, end),
+        text: doc.view.slice(start, end),
         start,
         end,
         value,

@@ -84,7 +84,7 @@ function englishNames(doc: Document, cues: EntityCues, taken: EntityMention[]): 
           if (sentence < 0 || taken.some((g) => overlaps(g, span)) || out.some((o) => overlaps(o, span))) continue;
           out.push({
             ...span,
-            text: doc.text.slice(span.start, span.end),
+            text: doc.view.slice(span.start, span.end),
             type,
             rule: 'en/compromise',
             sentence,
@@ -114,7 +114,7 @@ function cueNames(doc: Document, s: Sentence, si: number, cues: EntityCues, take
     const m: EntityMention = {
       start: first.start,
       end: last.end,
-      text: doc.text.slice(first.start, last.end),
+      text: doc.view.slice(first.start, last.end),
       type,
       rule,
       sentence: si,
@@ -123,7 +123,7 @@ function cueNames(doc: Document, s: Sentence, si: number, cues: EntityCues, take
     const prev = tokens[a - 1];
     if (prev && /^\p{Lu}$/u.test(prev.text) && /^\.\s?$/.test(doc.view.slice(prev.end, first.start))) {
       m.start = prev.start;
-      m.text = doc.text.slice(m.start, m.end);
+      m.text = doc.view.slice(m.start, m.end);
       m.initial = prev.text;
     }
     out.push(m);
@@ -170,7 +170,7 @@ export function extractEntities(doc: Document): EntityMention[] {
       const m: EntityMention = {
         start: g.start,
         end: g.end,
-        text: doc.text.slice(g.start, g.end),
+        text: doc.view.slice(g.start, g.end),
         type: first.record.type,
         rule: first.weak ? 'gazetteer/surname' : 'gazetteer',
         sentence: si,

@@ -186,7 +186,7 @@ export function extractEvents(doc: Document): EventMention[] {
         ev.trigger = {
           start: trigStart,
           end: trigStart + trigText.length,
-          text: doc.text.slice(trigStart, trigStart + trigText.length),
+          text: doc.view.slice(trigStart, trigStart + trigText.length),
         };
         if (planned) ev.status = 'planned';
         if (!ev.date && type === 'statement' && doc.published) ev.date = { value: doc.published, precision: 'day' };
@@ -252,7 +252,7 @@ function buildEvent(
     attributes: {},
     start: s.start,
     end: s.end,
-    text: doc.text.slice(s.start, s.end),
+    text: doc.view.slice(s.start, s.end),
     trigger: { start: trig, end: trig, text: '' },
     confidence: 0.5,
     rule: '',

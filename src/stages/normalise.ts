@@ -1,14 +1,15 @@
-import type { Document } from '../core/document.js';
+import type { Document, ViewMap } from '../core/document.js';
 import { registerStage } from '../core/stage.js';
 
 /**
- * Builds `doc.view`: a copy of the text with one-for-one character substitutions, so every offset into
- * the view is the same offset into the original text. Matchers read the view; spans point into both.
- *  - Latin letters hidden in Cyrillic words ("Aзербайджаном") and the reverse become the word's script.
- *  - Cyrillic schwa (U+04D9/U+04D8) in Latin-script words becomes Azerbaijani ə/Ə.
- *  - NBSP and other spaces become a plain space; typographic double quotes become '"', dashes '-'.
+ * Builds `doc.view`, the text the matchers read, and the map from view offsets back to the text:
+ *  - NFC: a letter written with combining marks ("ə" as e + U+0308…) becomes its composed form;
+ *  - soft hyphens, zero-width spaces and joiners, word joiners and stray BOMs are dropped;
+ *  - Latin letters hidden in Cyrillic words ("Aзербайджаном") and the reverse take the word's script;
+ *  - Cyrillic schwa (U+04D9/U+04D8) in Latin-script words becomes Azerbaijani ə/Ə;
+ *  - NBSP and other spaces become a plain space; typographic double quotes '"', dashes '-'.
+ * Every span a stage reports is in view offsets; `toTextSpan` maps it back to the original text.
  */
-
 // Letters that look the same in both scripts (Latin → Cyrillic).
 const LATIN_TO_CYRILLIC: Record<string, string> = {
   A: 'А',
@@ -55,25 +56,61 @@ export function fixMixedScript(word: string): string {
   return [...word].map((ch) => (ch === 'ә' ? 'ə' : ch === 'Ә' ? 'Ə' : (CYRILLIC_TO_LATIN[ch] ?? ch))).join('');
 }
 
-export function normaliseView(text: string): string {
-  const out = text
+const DROPPED = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/;
+const COMBINING = /\p{M}/u;
+
+/** NFC and dropped characters, with the offset map; one-for-one substitutions come after. */
+function composeAndDrop(text: string): { out: string; map: ViewMap | null } {
+  if (!DROPPED.test(text) && text.normalize('NFC') === text) return { out: text, map: null };
+  const chars: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i] as string;
+    if (DROPPED.test(ch)) {
+      i++;
+      continue;
+    }
+    // A base character and the combining marks after it form one cluster to compose.
+    let j = i + 1;
+    if (/[\uD800-\uDBFF]/.test(ch)) j++;
+    while (j < text.length && COMBINING.test(text[j] as string)) j++;
+    const cluster = text.slice(i, j);
+    const composed = cluster.normalize('NFC');
+    for (let k = 0; k < composed.length; k++) {
+      chars.push(composed[k] as string);
+      // When composition shortened the cluster, its units all map to the whole source cluster.
+      starts.push(composed.length === cluster.length ? i + k : i);
+      ends.push(composed.length === cluster.length ? i + k + 1 : j);
+    }
+    i = j;
+  }
+  return { out: chars.join(''), map: { start: Int32Array.from(starts), end: Int32Array.from(ends) } };
+}
+
+export function normaliseView(text: string): { view: string; map: ViewMap | null } {
+  const { out: composed, map } = composeAndDrop(text);
+  const out = composed
     .replace(SPACES, ' ')
     .replace(DOUBLE_QUOTES, '"')
     .replace(DASHES, '-')
     .replace(WORD, (w) => {
       const fixed = fixMixedScript(w);
-      // Substitutions are one UTF-16 unit for one: the view keeps the text's length.
+      // Substitutions are one UTF-16 unit for one, so the map stays valid.
       return fixed.length === w.length ? fixed : w;
     });
-  return out.length === text.length ? out : text;
+  return { view: out.length === composed.length ? out : composed, map };
 }
 
 registerStage({
   name: 'normalise.v1',
   requires: ['text'],
-  assigns: ['view'],
+  assigns: ['view', 'viewMap'],
   defaults: {},
   create: () => (doc: Document) => {
-    doc.view = normaliseView(doc.text);
+    const { view, map } = normaliseView(doc.text);
+    doc.view = view;
+    doc.viewMap = map;
   },
 });
