@@ -1,4 +1,6 @@
+import chardet from 'chardet';
 import { Parser } from 'htmlparser2';
+import iconv from 'iconv-lite';
 import type { Message } from '../core/document.js';
 import type { RawInput } from './inputs.js';
 
@@ -22,8 +24,10 @@ const fail = (code: string, message: string): Message => ({
 
 /**
  * Bytes → text. UTF-8 (with or without BOM) and UTF-16 with a BOM; NUL bytes in a non-UTF-16 file mean
- * binary content, which is refused. Invalid UTF-8 is decoded with U+FFFD and a warning naming the first
- * bad byte offset. The BOM is dropped here, so offsets count from the first character after it.
+ * binary content, which is refused. Text that is not UTF-8 is either UTF-8 with a few broken bytes
+ * (decoded with U+FFFD and a warning naming the first bad byte offset) or a legacy single-byte
+ * encoding, detected with chardet (windows-1251, KOI8-R, ISO-8859-5, …) and decoded with iconv-lite.
+ * The BOM is dropped here, so offsets count from the first character after it.
  */
 export function decodeBytes(bytes: Buffer): Decoded {
   const messages: Message[] = [];
@@ -49,6 +53,19 @@ export function decodeBytes(bytes: Buffer): Decoded {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), messages };
   } catch {
+    const { valid, invalid } = countUtf8Sequences(body);
+    if (valid < 5 * invalid) {
+      const legacy = detectLegacy(body);
+      if (legacy) {
+        messages.push({
+          code: 'legacy-encoding',
+          message: `not UTF-8: decoded as ${legacy.name} (detected, confidence ${legacy.confidence}%); save the file as UTF-8 to skip detection`,
+          severity: 'info',
+          stage: 'decode',
+        });
+        return { text: iconv.decode(Buffer.from(body), legacy.name), messages };
+      }
+    }
     const bad = firstInvalidUtf8(body) + start;
     messages.push(
       warn(
@@ -58,6 +75,50 @@ export function decodeBytes(bytes: Buffer): Decoded {
     );
     return { text: new TextDecoder('utf-8').decode(body), messages };
   }
+}
+
+// Encodings a news article outside UTF-8 plausibly comes in; chardet also guesses exotic ones on short input.
+const LEGACY = new Set([
+  'windows-1251',
+  'KOI8-R',
+  'ISO-8859-5',
+  'IBM866',
+  'windows-1252',
+  'ISO-8859-1',
+  'ISO-8859-9',
+  'windows-1254',
+  'ISO-8859-2',
+  'windows-1250',
+]);
+
+function detectLegacy(b: Uint8Array): { name: string; confidence: number } | null {
+  const found = chardet.analyse(b).find((c) => LEGACY.has(c.name) && iconv.encodingExists(c.name));
+  return found && found.confidence >= 10 ? { name: found.name, confidence: found.confidence } : null;
+}
+
+/** Well-formed multi-byte UTF-8 sequences against malformed ones: a few bad bytes in UTF-8 text, or another encoding? */
+function countUtf8Sequences(b: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i] as number;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
+    if (n === 0) {
+      i++;
+      continue;
+    }
+    let ok = n > 0;
+    for (let k = 1; k <= n && ok; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) ok = false;
+    if (ok) {
+      valid++;
+      i += n + 1;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid };
 }
 
 function firstInvalidUtf8(b: Uint8Array): number {

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../src/io/decode.js';
 import { runBatch } from '../../src/run.js';
@@ -62,5 +63,23 @@ describe('bad input never takes the batch down', () => {
     expect(bad.text).toBe('AB\uFFFDC');
     expect(bad.messages[0]?.code).toBe('invalid-utf8');
     expect(bad.messages[0]?.message).toContain('byte offset 2');
+  });
+
+  it('detects and decodes legacy Russian encodings', () => {
+    // KOI8-R has no typographic dashes or quotes: the sample keeps to letters both encodings have.
+    const text = seed('003').split('\n').slice(52, 56).join('\n').replace(/[–“”]/g, '-');
+    for (const enc of ['windows-1251', 'koi8-r']) {
+      const d = decodeBytes(iconv.encode(text, enc));
+      expect(d.text).toBe(text);
+      expect(d.messages[0]?.code).toBe('legacy-encoding');
+    }
+  });
+
+  it('keeps UTF-8 with a few broken bytes as UTF-8', () => {
+    const good = Buffer.from(seed('003').slice(2000, 3000), 'utf8');
+    const broken = Buffer.concat([good.subarray(0, 100), Buffer.from([0xff]), good.subarray(100)]);
+    const d = decodeBytes(broken);
+    expect(d.messages[0]?.code).toBe('invalid-utf8');
+    expect(d.text).toContain('\uFFFD');
   });
 });
