@@ -1,5 +1,7 @@
+import { eng, rus } from 'stopword';
 import type { Document, Paragraph, RemovedSpan } from '../core/document.js';
 import { registerStage } from '../core/stage.js';
+import azStopwords from '../languages/az/stopwords.json' with { type: 'json' };
 
 /**
  * Boilerplate removal in the spirit of jusText: each line is classed by its own features (length in
@@ -15,7 +17,16 @@ export interface IngestOptions {
   longMinWords: number;
   /** Lines with fewer words than this are furniture unless body text surrounds them. */
   shortMaxWords: number;
+  /**
+   * Below this share of function words a long unpunctuated line is not prose (name lists, tag clouds,
+   * menus): jusText's stop-word density, over the stop words of every supported language at once,
+   * since the language is identified after boilerplate is gone.
+   */
+  minStopwordDensity: number;
 }
+
+// Stop words of en and ru from the stopword package; Azerbaijani has none there, so a curated list.
+const STOPWORDS = new Set([...eng, ...rus, ...azStopwords.words].map((w) => w.toLowerCase()));
 
 type LineClass = 'good' | 'short' | 'bad';
 
@@ -34,10 +45,15 @@ const COUNTER =
 const WORD = /[\p{L}\p{N}]+/gu;
 
 function classify(text: string, opts: IngestOptions): LineClass {
-  const words = text.match(WORD)?.length ?? 0;
+  const tokens = text.match(WORD) ?? [];
+  const words = tokens.length;
   if (words === 0 || COUNTER.test(text)) return 'bad';
-  if (words >= opts.longMinWords) return 'good';
   if (words >= opts.goodMinWords && SENTENCE_END.test(text)) return 'good';
+  // A long line without sentence punctuation is prose only if function words run through it.
+  if (words >= opts.longMinWords) {
+    const stop = tokens.filter((t) => STOPWORDS.has(t.toLowerCase())).length / words;
+    return stop >= opts.minStopwordDensity ? 'good' : 'short';
+  }
   if (words < opts.shortMaxWords) return 'bad';
   return 'short';
 }
@@ -113,7 +129,7 @@ registerStage<IngestOptions>({
   name: 'ingest.v1',
   requires: ['view'],
   assigns: ['paragraphs', 'removed'],
-  defaults: { goodMinWords: 8, longMinWords: 25, shortMaxWords: 3 },
+  defaults: { goodMinWords: 8, longMinWords: 25, shortMaxWords: 3, minStopwordDensity: 0.1 },
   create: (opts) => (doc) => {
     const { paragraphs, removed } = segmentBody(doc, opts);
     doc.paragraphs.push(...paragraphs);

@@ -4,11 +4,14 @@ import { registerStage } from '../core/stage.js';
 /**
  * Sentences per body paragraph with Node's ICU segmenter (Intl.Segmenter), which handles Azerbaijani
  * letters that wink-nlp's English tokenizer splits. Then two repairs ICU does not make: sentences glued
- * without a space ("yaradılmışdır.Münasibətlərin") are split, and a sentence repeated within the
- * document (exactly, after folding case and spacing) is processed once: later copies are listed in
- * `removed` as duplicates of the first.
+ * without a space ("yaradılmışdır.Münasibətlərin", "olunub18-19 iyun") are split, and a sentence
+ * repeated within the document — exactly, or nearly: at least `nearDuplicate` of its words stand in
+ * one earlier sentence — is processed once: later copies are listed in `removed` as duplicates of the
+ * first, so their mentions are the first occurrence's.
  */
-const GLUED = /(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll})/gu;
+// "yaradılmışdır.Münasibətlərin": a sentence end glued to the next capitalised word; and
+// "olunub18-19 iyun": a lower-case word glued to a day number that starts the next sentence.
+const GLUED = /(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll})|(?<=\p{Ll}{3})(?=\d{1,2}(?:-\d{1,2})?\s+\p{L})/gu;
 const segmenters = new Map<string, Intl.Segmenter>();
 
 function segmenter(lang: string): Intl.Segmenter {
@@ -39,29 +42,50 @@ export function splitSentences(view: string, span: Span, lang: string): Span[] {
   return out;
 }
 
-const dedupKey = (s: string) =>
+const words = (s: string) =>
   s
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+    .trim()
+    .split(' ');
 
-registerStage<{ minDuplicateWords: number }>({
+export interface SentenceOptions {
+  /** Sentences shorter than this (in words) are never treated as repeats. */
+  minDuplicateWords: number;
+  /** Share of a sentence's distinct words found in one earlier sentence that makes it a near-duplicate. */
+  nearDuplicate: number;
+}
+
+registerStage<SentenceOptions>({
   name: 'sentences.v1',
   requires: ['paragraphs', 'language'],
   assigns: ['sentences'],
-  defaults: { minDuplicateWords: 4 },
+  defaults: { minDuplicateWords: 6, nearDuplicate: 0.9 },
   create: (opts) => (doc: Document) => {
-    const seen = new Map<string, number>();
+    const earlier: number[] = [];
+    // Word → earlier sentences containing it: each sentence is compared only with those sharing words.
+    const byWord = new Map<string, number[]>();
     doc.paragraphs.forEach((p, pi) => {
       const lang = p.language && p.language !== 'und' ? p.language : doc.language;
       for (const s of splitSentences(doc.view, p, lang)) {
-        const key = dedupKey(doc.view.slice(s.start, s.end));
-        const first = seen.get(key);
-        if (first !== undefined && key.split(' ').length >= opts.minDuplicateWords) {
-          doc.removed.push({ start: s.start, end: s.end, reason: 'duplicate', duplicateOf: first });
-          continue;
+        const ws = words(doc.view.slice(s.start, s.end));
+        const set = new Set(ws);
+        if (ws.length >= opts.minDuplicateWords) {
+          const overlap = new Map<number, number>();
+          for (const w of set) for (const i of byWord.get(w) ?? []) overlap.set(i, (overlap.get(i) ?? 0) + 1);
+          const best = [...overlap.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+          if (best && best[1] / set.size >= opts.nearDuplicate) {
+            doc.removed.push({
+              start: s.start,
+              end: s.end,
+              reason: 'duplicate',
+              duplicateOf: earlier[best[0]] as number,
+            });
+            continue;
+          }
+          const index = earlier.push(s.start) - 1;
+          for (const w of set) byWord.set(w, [...(byWord.get(w) ?? []), index]);
         }
-        seen.set(key, s.start);
         const sentence: Sentence = { start: s.start, end: s.end, paragraph: pi, language: lang };
         doc.sentences.push(sentence);
       }

@@ -32,4 +32,12 @@ describe('ingest.v1 (boilerplate and repeated lines)', () => {
     expect(dup.every((r) => r.duplicateOf !== undefined && r.duplicateOf < r.start)).toBe(true);
     expect(d.paragraphs).toHaveLength(2);
   });
+
+  it('drops a long unpunctuated line of names (a tag cloud), which has no function words', () => {
+    const tags =
+      'Baku Tashkent Astana Bishkek Dushanbe Ashgabat Moscow Ankara Tbilisi Yerevan Politics Economy Sports Culture Society Science Health Tourism Energy Transport Agriculture Industry Technology Education Media Opinion';
+    const d = processText(`${tags}\n\n${seed('000').split('\n\n')[0]}`);
+    expect(d.paragraphs.map((p) => d.text.slice(p.start, p.end))).not.toContain(tags);
+    expect(d.paragraphs).toHaveLength(1);
+  });
 });

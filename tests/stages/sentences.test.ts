@@ -17,4 +17,18 @@ describe('sentences.v1', () => {
     expect(n).toBe(1);
     expect(doc.removed.filter((r) => r.reason === 'duplicate').length).toBeGreaterThan(5);
   });
+
+  it('splits a word glued to the day number that starts the next sentence', () => {
+    expect(
+      sentences.some((s) => s.startsWith('18-19 iyun 1997-ci il tarixdə Azərbaycan Respublikasının Prezidenti')),
+    ).toBe(true);
+  });
+
+  it('treats a sentence whose words all stand in an earlier one as a near-duplicate', () => {
+    const d = processText(
+      'The Embassy of Azerbaijan in Uzbekistan was opened in June 1997 during the official visit. Relations grew quickly after that visit to Tashkent. The Embassy of Azerbaijan in Uzbekistan was opened in June 1997, during the visit.',
+    );
+    expect(d.sentences).toHaveLength(2);
+    expect(d.removed.find((r) => r.reason === 'duplicate')?.duplicateOf).toBe(0);
+  });
 });

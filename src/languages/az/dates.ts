@@ -100,6 +100,23 @@ const parsers = [
       return dayRange(undefined, mo, Number(m[2]), m[3] ? Number(m[3]) : undefined);
     },
   ),
+  // ötən il sentyabrın 8-9-da · bu ilin iyulunda · keçən il: relative to the publication year
+  patternParser(
+    'az/relative-year',
+    new RegExp(
+      `${B}(ötən|keçən|bu|gələn)\\s+il(?:in|də|dən)?(?:\\s+${MONTH}(?:\\s+${DAY}-?(?:d[əa]|[iıuü]nd[əa]|y[əa])?)?)?${E}`,
+      'iu',
+    ),
+    (m, ref) => {
+      const w = (m[1] ?? '').toLocaleLowerCase('az');
+      const year = ref.getUTCFullYear() + (w === 'bu' ? 0 : w === 'gələn' ? 1 : -1);
+      const mo = m[2] ? monthNumber(m[2]) : 0;
+      const start: Record<string, number> = { year };
+      if (!mo) return { start, precision: 'year', relative: true };
+      if (!m[3]) return { start: { ...start, month: mo }, precision: 'month', relative: true };
+      return { ...dayRange(year, mo, Number(m[3]), m[4] ? Number(m[4]) : undefined), relative: true };
+    },
+  ),
   // ötən əsrin 30-cu illərində: decades of the last century, as written in this century
   patternParser(
     'az/decade-last-century',

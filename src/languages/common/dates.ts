@@ -3,7 +3,7 @@ import type { DateMod, DatePrecision } from '../../core/document.js';
 
 /**
  * Shared date plumbing for every language: chrono results carry our decisions as tags
- * (`el/precision:year`, `el/mod:MID`, `el/value:193X`, `el/relative`, `el/drop`), and `toDateValue`
+ * (`el/precision:year`, `el/mod:MID`, `el/value:193X`, `el/relative`), and `toRawDate`
  * turns a result into the contract's ISO value at the precision the text supports.
  */
 export const TAG = {
@@ -29,6 +29,8 @@ export interface RawDate {
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+// Expressions that name the current period without a tag from chrono.
+const DEICTIC = /(?:^|\s)(?:this|current|этом|этого|текущем|текущего|bu)\s+\p{L}+|^(?:today|tonight|сегодня|bu gün)$/iu;
 
 function tagValue(tags: Set<string>, prefix: string): string | undefined {
   for (const t of tags) if (t.startsWith(prefix)) return t.slice(prefix.length);
@@ -53,8 +55,14 @@ export function toRawDate(result: ParsedResult, defaultRule: string): RawDate | 
   const mod = tagValue(tags, 'el/mod:') as DateMod | undefined;
   const explicitValue = tagValue(tags, 'el/value:');
   let precision = tagValue(tags, 'el/precision:') as DatePrecision | undefined;
+  // chrono marks what it computed from the reference date: relative results ("3 days ago", "last
+  // year") and casual references ("yesterday"); "this month" carries no tag, hence DEICTIC.
   const relative =
-    tags.has(TAG.relative) || (!start.isCertain('year') && !start.isCertain('month') && !start.isCertain('day'));
+    tags.has(TAG.relative) ||
+    tags.has('result/relativeDate') ||
+    [...tags].some((t) => t.startsWith('casualReference/')) ||
+    (!tagValue(tags, 'el/rule:') && DEICTIC.test(result.text)) ||
+    (!start.isCertain('year') && !start.isCertain('month') && !start.isCertain('day'));
   if (explicitValue) {
     return {
       index: result.index,
@@ -71,7 +79,7 @@ export function toRawDate(result: ParsedResult, defaultRule: string): RawDate | 
     if (start.isCertain('day')) precision = 'day';
     else if (start.isCertain('month')) precision = 'month';
     else if (start.isCertain('year')) precision = 'year';
-    else if (relative) precision = start.isCertain('weekday') ? 'day' : 'day';
+    else if (relative) precision = 'day';
     else return null;
   }
   const yearKnown = start.isCertain('year') || relative;
@@ -101,8 +109,6 @@ export function patternParser(
     mod?: DateMod;
     value?: string;
     relative?: boolean;
-    /** Skip this many characters of the match (a leading boundary the pattern had to consume). */
-    skip?: number;
   } | null,
 ): Parser {
   return {
@@ -110,9 +116,8 @@ export function patternParser(
     extract(context, match) {
       const b = build(match, context.refDate);
       if (!b) return null;
-      const skip = b.skip ?? 0;
-      const index = (match.index ?? 0) + skip;
-      const text = match[0].slice(skip);
+      const index = match.index ?? 0;
+      const text = match[0];
       const startC = context.createParsingComponents();
       for (const [k, v] of Object.entries(b.start)) startC.assign(k as never, v);
       let endC: ParsingComponents | undefined;

@@ -27,4 +27,9 @@ describe('Azerbaijani dates (the project chrono locale)', () => {
     expect(d?.value).toBe('XXXX-09-12');
     expect(d?.yearless).toBe(true);
   });
+
+  it('reads "ötən il" relative to the reference year', () => {
+    const [d] = extractDatesAz('Sonuncu iclas ötən il sentyabrın 8-9-da olmuşdur.', 0, REF);
+    expect([d?.value, d?.relative]).toEqual(['2024-09-08/2024-09-09', true]);
+  });
 });

@@ -27,8 +27,22 @@ const cases: [string, string[]][] = [
 describe('English dates (chrono + project parsers)', () => {
   dateCases(extractDatesEn, cases);
 
-  it('does not read "until now" or counts of years as dates', () => {
+  it('does not read "until now" or durations as dates', () => {
     expect(values(extractDatesEn('Until now, relations have developed on an upward line.', 0, REF))).toEqual([]);
+    expect(values(extractDatesEn('In the last 3 years, the President made four visits.', 0, REF))).toEqual([]);
+    expect(values(extractDatesEn('There were five visits over the past year and a half.', 0, REF))).toEqual([]);
+  });
+
+  it('marks what depends on the reference date as relative', () => {
+    const found = extractDatesEn(
+      'A few days ago, your state visit to Azerbaijan opened a new page; yesterday we met.',
+      0,
+      REF,
+    );
+    expect(found.map((d) => [d.text, d.relative])).toEqual([
+      ['A few days ago', true],
+      ['yesterday', true],
+    ]);
   });
 
   it('returns absolute offsets of the mention', () => {
