@@ -1,6 +1,10 @@
 import { francAll } from 'franc';
+import { eng } from 'stopword';
 import type { Document } from '../core/document.js';
 import { registerStage } from '../core/stage.js';
+import azMonths from '../languages/az/months.json' with { type: 'json' };
+import azStopwords from '../languages/az/stopwords.json' with { type: 'json' };
+import enMonths from '../languages/en/months.json' with { type: 'json' };
 import { supportedLanguages } from '../languages/index.js';
 
 /**
@@ -9,7 +13,7 @@ import { supportedLanguages } from '../languages/index.js';
  * reads only its input's first 2048 characters, so it is asked per paragraph and only among the
  * languages of that script. Letters unique to one language settle short texts franc cannot.
  */
-const CANDIDATES = { Latin: ['eng', 'azj', 'tur', 'uzn'] };
+const LATIN_CANDIDATES = ['eng', 'azj', 'tur', 'uzn'];
 const ISO3_TO_1: Record<string, string> = {
   eng: 'en',
   rus: 'ru',
@@ -23,8 +27,21 @@ const ISO3_TO_1: Record<string, string> = {
   tur: 'tr',
   uzn: 'uz',
 };
+const EN_STOPWORDS = new Set(eng);
+// Azerbaijani spelling Turkish does not have: q and x in native words, the past participle in -ib/-ub.
+const AZ_SPELLING = /q(?!u)|x|[iıuü]b(?![\p{L}])/iu;
+// In a short Turkic-looking text, Turkish wins only when Azerbaijani scores below this share of it.
+const TURKISH_MARGIN = 0.5;
+// Azerbaijani month names are a cue too, except those spelt as in English ("may").
+const AZ_STOPWORDS = new Set([
+  ...azStopwords.words,
+  ...Object.keys(azMonths.months).filter((m) => !(m in enMonths.months)),
+]);
 const CYRILLIC = /\p{Script=Cyrillic}/gu;
 const LATIN = /\p{Script=Latin}/gu;
+
+/** Up to this many lower-case words, a text is too short for trigrams to outweigh the prior. */
+const SHORT_WORDS = 3;
 
 export function identifyLanguage(text: string): { language: string; confidence: number } {
   const cyr = text.match(CYRILLIC)?.length ?? 0;
@@ -32,29 +49,68 @@ export function identifyLanguage(text: string): { language: string; confidence: 
   if (cyr + lat < 2) return { language: 'und', confidence: 0 };
   const script = cyr >= lat ? 'Cyrillic' : 'Latin';
   const share = Math.max(cyr, lat) / (cyr + lat);
+  // Capitalised words are mostly names, which look alike in every language: only the others count.
+  const short = (text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu)?.length ?? 0) <= SHORT_WORDS;
   // ə is written only in Azerbaijani among the Latin-script candidates.
   if (script === 'Latin' && /[əƏ]/.test(text)) return { language: 'az', confidence: round(share) };
-  const only = script === 'Latin' ? CANDIDATES.Latin : cyrillicCandidates(text);
-  if (only.length === 1) return { language: ISO3_TO_1[only[0] as string] ?? 'und', confidence: round(share) };
-  const ranked = francAll(text, { only, minLength: 3 });
+  const only = script === 'Latin' ? latinCandidates(text, short) : cyrillicCandidates(text, short);
+  if (only.length === 1)
+    return { language: ISO3_TO_1[only[0] as string] ?? 'und', confidence: round(share * (short ? 0.7 : 1)) };
+  const ranked = francAll(text, { only, minLength: 1 });
+  if (short && only.length === 2 && only.includes('tur')) {
+    const az = ranked.find(([c]) => c === 'azj')?.[1] ?? 0;
+    return { language: az >= TURKISH_MARGIN ? 'az' : 'tr', confidence: round(share * 0.6) };
+  }
+  // Proper names make English news look Turkic to trigrams: English wins a near tie with Turkish or Uzbek.
+  const eng = ranked.find(([c]) => c === 'eng');
+  if (eng && (ranked[0]?.[0] === 'tur' || ranked[0]?.[0] === 'uzn') && eng[1] >= (ranked[0]?.[1] ?? 0) - 0.05) {
+    ranked.unshift(eng);
+  }
   const best = ranked[0];
   if (!best || best[0] === 'und' || best[1] === 0) return { language: 'und', confidence: 0 };
   const second = ranked[1]?.[1] ?? 0;
-  return { language: ISO3_TO_1[best[0]] ?? best[0], confidence: round(share * Math.min(1, 0.5 + (best[1] - second))) };
+  const confidence = share * Math.min(1, 0.5 + (best[1] - second)) * (short ? 0.7 : 1);
+  return { language: ISO3_TO_1[best[0]] ?? best[0], confidence: round(confidence) };
+}
+
+/**
+ * Latin script: English, Azerbaijani, and the Turkic languages it is confused with. Two or three words
+ * carry too few trigrams to tell Azerbaijani from Turkish, so short texts are read as one of the
+ * supported languages unless a letter says otherwise (Uzbek oʻ/gʻ).
+ */
+function latinCandidates(text: string, short: boolean): string[] {
+  if (/[og][ʻ‘'`]/i.test(text) && !/[ıİşŞğĞ]/.test(text)) return short ? ['uzn'] : ['uzn', 'eng'];
+  if (!short) return LATIN_CANDIDATES;
+  // Turkic letters in a short text: Azerbaijani when its spelling shows (q, x, the -ib past), else
+  // Turkish only if trigrams clearly say so (see TURKISH_MARGIN).
+  if (/[ıİşŞçÇğĞöÖüÜ]/.test(text)) return AZ_SPELLING.test(text) ? ['azj'] : ['azj', 'tur'];
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  // English function words or letter pairs Azerbaijani spelling never has; Azerbaijani q without u.
+  if (words.some((w) => EN_STOPWORDS.has(w)) || /w|th|ou|ea|ee|oo|ck|ph|qu/i.test(text)) return ['eng'];
+  if (words.some((w) => AZ_STOPWORDS.has(w)) || /q(?!u)/i.test(text)) return ['azj'];
+  return ['eng', 'azj'];
 }
 
 /**
  * Cyrillic languages are told apart first by the letters only some of them have; franc then chooses
  * among the languages the letters allow (its trigram models alone mislabel Russian news as Bulgarian,
- * Serbian or Macedonian about 30% of the time).
+ * Serbian or Macedonian about 30% of the time). A short text with no telling letter is Russian.
  */
-function cyrillicCandidates(text: string): string[] {
+function cyrillicCandidates(text: string, short: boolean): string[] {
   if (/[їєґ]/i.test(text)) return ['ukr'];
-  if (/[әғқңөұүһ]/i.test(text)) return ['kaz'];
-  if (/[ў]/i.test(text)) return ['bel'];
+  if (/[әңөұүһ]/i.test(text)) return ['kaz'];
+  if (/[ҳ]/i.test(text) || (/ў/i.test(text) && /[қғ]/i.test(text))) return ['uzn'];
+  if (/[қғ]/i.test(text)) return /і/i.test(text) ? ['kaz'] : ['kaz', 'uzn'];
+  if (/ў/i.test(text)) return /[іы]/i.test(text) ? ['bel'] : ['uzn'];
   if (/[јљњџ]/i.test(text)) return /[ѓќѕ]/i.test(text) ? ['mkd'] : ['srp', 'mkd'];
   if (/[ыэё]/i.test(text)) return /і/i.test(text) ? ['bel'] : ['rus'];
   if (/і/i.test(text)) return ['ukr', 'bel'];
+  if (short) return ['rus'];
+  // Russian adjective and pronoun endings that Bulgarian does not have, against Bulgarian's
+  // word-internal ъ and its own function words.
+  const ru = /(?:ое|ая|ую|ого|его|ему|ому|ый|ий|ых|их|ие)(?![\p{L}])/iu.test(text);
+  const bg = /ъ(?=\p{L})|(?<![\p{L}])(?:във|със|към|са|се|не е|че)(?![\p{L}])/iu.test(text);
+  if (ru && !bg) return ['rus'];
   return ['rus', 'bul'];
 }
 

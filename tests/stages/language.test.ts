@@ -26,6 +26,29 @@ describe('language.v1', () => {
     expect(identifyLanguage('Қазақстан мен Әзірбайжан арасындағы сауда көлемі артты.').language).toBe('kk');
   });
 
+  it('reads two-word strings with the prior of the supported languages', () => {
+    const got = [
+      'Всеобщая декларация',
+      'between Azerbaijan',
+      'görüşü keçirilib',
+      'Baş Assambleyası',
+      'Qarşılıqlı anlaşma',
+    ].map((t) => identifyLanguage(t).language);
+    expect(got).toEqual(['ru', 'en', 'az', 'az', 'az']);
+  });
+
+  it('keeps Turkish, Uzbek and Bulgarian sentences apart from Azerbaijani and Russian', () => {
+    expect(identifyLanguage('Birleşmiş Milletler Genel Kurulu, bu Beyannameyi ilan eder.').language).toBe('tr');
+    expect(identifyLanguage('Barcha odamlar erkin, qadr-qimmat va huquqlarda teng bo‘lib tug‘iladilar.').language).toBe(
+      'uz',
+    );
+    expect(identifyLanguage('Барча одамлар эркин, қадр-қиммат ва ҳуқуқларда тенг бўлиб туғиладилар.').language).toBe(
+      'uz',
+    );
+    expect(identifyLanguage('Всички хора се раждат свободни и равни по достойнство и права.').language).toBe('bg');
+    expect(identifyLanguage('Материнство и младенчество дают право на особое попечение и помощь.').language).toBe('ru');
+  });
+
   it('halts an unsupported document with a warning', () => {
     const d = processText('Україна та Азербайджан підписали угоду про співпрацю в галузі енергетики та транспорту.');
     expect(d.language).toBe('uk');
