@@ -6,8 +6,9 @@ import ruMonths from '../languages/ru/months.json' with { type: 'json' };
 
 /**
  * The publication date: the reference every relative date is resolved against. Taken, in order,
- * from the record's `published` field, front matter, a header line ("date 2025-11-13"), or a
- * publish/archive stamp in any of the three languages; the cue used is recorded.
+ * from the record's `published` field, front matter, a header line ("date 2025-11-13"), a
+ * publish/archive stamp in any of the three languages, or a dateline that gives the year; the cue
+ * used is recorded.
  */
 const MONTHS: Record<string, number> = { ...enMonths.months, ...ruMonths.months, ...azMonths.months };
 const MONTH_RE = Object.keys(MONTHS)
@@ -27,7 +28,11 @@ const CUES: { cue: string; pattern: string }[] = [
     pattern:
       '(?:published|posted|опубликовано|дата публикации|заархивирована с источника|dərc olunub|dərc edilib|yayımlanıb)\\s*:?\\s*(?:on\\s+)?',
   },
+  // A dateline with a year: "TASHKENT, Uzbekistan, November 13, 2025 -", "BAKU, 13 Nov 2025 (Trend)".
+  { cue: 'dateline', pattern: '^\\s*\\p{Lu}[\\p{Lu} .-]{2,},\\s*(?:\\p{L}+(?: \\p{L}+)?,\\s*)?' },
 ];
+// A stamp stands on a short line of its own; "was published on 5 May 2020" inside prose is not one.
+const STAMP_LINE_MAX = 160;
 
 function parseDateAt(s: string): string | null {
   for (const [i, form] of DATE_FORMS.entries()) {
@@ -50,7 +55,14 @@ export function findPublished(text: string): { value: string; cue: string } | nu
   for (const { cue, pattern } of CUES) {
     const re = new RegExp(pattern, 'gimu');
     for (const m of text.matchAll(re)) {
-      const value = parseDateAt(text.slice((m.index ?? 0) + m[0].length));
+      const at = m.index ?? 0;
+      if (cue === 'stamp' || cue === 'dateline') {
+        const lineStart = text.lastIndexOf('\n', at) + 1;
+        const lineEnd = text.indexOf('\n', at);
+        if ((lineEnd < 0 ? text.length : lineEnd) - lineStart > STAMP_LINE_MAX && cue === 'stamp') continue;
+        if (cue === 'dateline' && at > 300) continue;
+      }
+      const value = parseDateAt(text.slice(at + m[0].length));
       if (value) return { value, cue };
     }
   }

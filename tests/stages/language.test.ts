@@ -49,6 +49,20 @@ describe('language.v1', () => {
     expect(identifyLanguage('Материнство и младенчество дают право на особое попечение и помощь.').language).toBe('ru');
   });
 
+  it('gives a mixed document per-paragraph languages, and extraction follows them', () => {
+    const en =
+      'Diplomatic relations between Azerbaijan and Uzbekistan were established on October 2nd, 1995, and both sides have marked the date every year since.';
+    const ru =
+      'Основа дипломатических связей двух стран была заложена 2 октября 1995 года, и с тех пор стороны ежегодно отмечают эту дату.';
+    const d = processText(`${en}\n\n${ru}`);
+    expect(d.paragraphs.map((p) => p.language)).toEqual(['en', 'ru']);
+    expect(d.dates.map((x) => [x.text, x.value])).toEqual([
+      ['October 2nd, 1995', '1995-10-02'],
+      ['2 октября 1995 года', '1995-10-02'],
+    ]);
+    expect(d.entities.map((e) => e.entity)).toEqual(expect.arrayContaining(['place:azerbaijan', 'place:uzbekistan']));
+  });
+
   it('halts an unsupported document with a warning', () => {
     const d = processText('Україна та Азербайджан підписали угоду про співпрацю в галузі енергетики та транспорту.');
     expect(d.language).toBe('uk');

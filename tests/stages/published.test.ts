@@ -18,6 +18,22 @@ describe('published.v1', () => {
     expect(findPublished('Xəbər mətni.\nDərc olunub: 05.06.2023')?.value).toBe('2023-06-05');
   });
 
+  it('reads front matter and datelines with a year', () => {
+    expect(findPublished('---\ntitle: Visit\ndate: 2024-01-02\n---\nText.')).toEqual({
+      value: '2024-01-02',
+      cue: 'front-matter',
+    });
+    expect(findPublished('TASHKENT, Uzbekistan, November 13, 2025 - The presidents met.')).toEqual({
+      value: '2025-11-13',
+      cue: 'dateline',
+    });
+  });
+
+  it('does not take a date mentioned in prose for a stamp', () => {
+    const prose = `${'The treaty, which the ministry says was published on 5 May 2020 in the official gazette, remains in force and is cited by both governments in their statements on regional transport cooperation.'}`;
+    expect(findPublished(prose)).toBeNull();
+  });
+
   it('prefers the published field of a record', () => {
     expect(processText(seed('001'), { published: '2025-11-14' }).published).toBe('2025-11-14');
   });
