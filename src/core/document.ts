@@ -38,7 +38,7 @@ export interface Sentence extends Span {
   language: string;
 }
 
-export type DatePrecision = 'century' | 'decade' | 'year' | 'season' | 'month' | 'day' | 'time';
+export type DatePrecision = 'century' | 'decade' | 'year' | 'season' | 'month' | 'week' | 'day' | 'time';
 export type DateMod = 'START' | 'MID' | 'END' | 'APPROX';
 
 /** A normalised time expression, value in the contract's ISO form (`1997-06-18/1997-06-19`, `193X`). */

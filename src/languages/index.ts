@@ -1,4 +1,4 @@
-import { extractDatesAz } from './az/dates.js';
+import { extractDatesAz } from './az/dates/index.js';
 import azEntities from './az/entities.json' with { type: 'json' };
 import azEvents from './az/events.json' with { type: 'json' };
 import azMorphology from './az/morphology.json' with { type: 'json' };

@@ -108,8 +108,9 @@ const PRECISION_RANK: Record<string, number> = {
   year: 2,
   season: 3,
   month: 4,
-  day: 5,
-  time: 6,
+  week: 5,
+  day: 6,
+  time: 7,
 };
 
 function mostFrequent<T>(items: T[], key: (t: T) => string): T | undefined {

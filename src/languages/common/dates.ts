@@ -29,6 +29,7 @@ export interface RawDate {
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const WEEK = /(?<![\p{L}])(?:weeks?|недел\p{L}*|həftə\p{L}*)(?![\p{L}])/iu;
 // Expressions that name the current period without a tag from chrono.
 const DEICTIC = /(?:^|\s)(?:this|current|этом|этого|текущем|текущего|bu)\s+\p{L}+|^(?:today|tonight|сегодня|bu gün)$/iu;
 
@@ -41,8 +42,8 @@ function formatComponents(c: ParsingComponents, precision: DatePrecision, yearKn
   const y = yearKnown ? pad(c.get('year') ?? 0, 4) : 'XXXX';
   const m = pad(c.get('month') ?? 1);
   const d = pad(c.get('day') ?? 1);
-  if (precision === 'year') return y;
-  if (precision === 'month') return `${y}-${m}`;
+  if (precision === 'year' || precision === 'decade' || precision === 'century') return y;
+  if (precision === 'month' || precision === 'season') return `${y}-${m}`;
   return `${y}-${m}-${d}`;
 }
 
@@ -70,6 +71,33 @@ export function toRawDate(result: ParsedResult, defaultRule: string): RawDate | 
       value: explicitValue,
       precision: precision ?? 'year',
       mod,
+      rule,
+      relative,
+      yearless: false,
+    };
+  }
+  // A bare clock time ("at 10:30", "16:56" in page furniture) says nothing about the date.
+  if (
+    !start.isCertain('day') &&
+    !start.isCertain('month') &&
+    !start.isCertain('year') &&
+    !start.isCertain('weekday') &&
+    start.isCertain('hour') &&
+    !tags.has('result/relativeDate')
+  ) {
+    return null;
+  }
+  // "last week", "на прошлой неделе", "keçən həftə": the whole week, Monday to Sunday.
+  if (relative && WEEK.test(result.text)) {
+    const d = new Date(Date.UTC(start.get('year') ?? 0, (start.get('month') ?? 1) - 1, start.get('day') ?? 1));
+    const monday = new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000);
+    const sunday = new Date(monday.getTime() + 6 * 86_400_000);
+    const iso = (x: Date) => x.toISOString().slice(0, 10);
+    return {
+      index: result.index,
+      text: result.text,
+      value: `${iso(monday)}/${iso(sunday)}`,
+      precision: 'week',
       rule,
       relative,
       yearless: false,
@@ -147,3 +175,21 @@ export function parseWithChrono(chrono: Chrono, text: string, offset: number, re
 }
 
 export const YEAR = '((?:1[5-9]|20)\\d{2})';
+
+/** Meteorological seasons of the northern hemisphere, as month ranges (winter runs into the next year). */
+export const SEASONS = {
+  spring: [3, 5],
+  summer: [6, 8],
+  autumn: [9, 11],
+  winter: [12, 2],
+} as const;
+
+/** A season of a year as a month interval: summer 2020 → 2020-06/2020-08; winter 2020 → 2020-12/2021-02. */
+export function seasonRange(year: number, season: keyof typeof SEASONS) {
+  const [a, b] = SEASONS[season];
+  const endYear = b < a ? year + 1 : year;
+  return { start: { year, month: a }, end: { year: endYear, month: b }, precision: 'season' as const };
+}
+
+/** The contract's value of a century: the 19th century → 18XX. */
+export const centuryValue = (n: number) => `${String(n - 1).padStart(2, '0')}XX`;

@@ -1,5 +1,13 @@
 import * as chrono from 'chrono-node';
-import { parseWithChrono, patternParser, type RawDate, YEAR } from '../common/dates.js';
+import {
+  centuryValue,
+  parseWithChrono,
+  patternParser,
+  type RawDate,
+  type SEASONS,
+  seasonRange,
+  YEAR,
+} from '../common/dates.js';
 import months from './months.json' with { type: 'json' };
 
 // chrono's Russian parser, extended for what it misses in news text (see LIBRARIES.md): "в 2016 году",
@@ -14,7 +22,78 @@ const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 const GOD = '(?:году|года|год|годом|г\\.?)';
 
+const MOD: Record<string, 'START' | 'MID' | 'END'> = { нач: 'START', сер: 'MID', кон: 'END' };
+const modOf = (w: string) => MOD[w.toLowerCase().slice(0, 3)] ?? 'END';
+const SEASON: Record<string, keyof typeof SEASONS> = { весн: 'spring', лет: 'summer', осен: 'autumn', зим: 'winter' };
+const ROMAN = '([IVXХ]{1,5})';
+const romanToNumber = (s: string) => {
+  const v: Record<string, number> = { I: 1, V: 5, X: 10, Х: 10 };
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const a = v[s[i] as string] ?? 0;
+    const b = v[s[i + 1] as string] ?? 0;
+    n += a < b ? -a : a;
+  }
+  return n;
+};
+
 const parsers = [
+  patternParser(
+    'ru/season',
+    new RegExp(`${B}(весн|лет|осен|зим)(?:ой|ом|ою|ью|ь|а|о|е|у|ы)\\s+${YEAR}\\s*${GOD}`, 'iu'),
+    (m) => seasonRange(Number(m[2]), SEASON[(m[1] ?? '').toLowerCase()] ?? 'summer'),
+  ),
+  patternParser(
+    'ru/century',
+    new RegExp(
+      `${B}(?:в\\s+)?(?:(начал[аеоу]|середин[аеуы]|конц[аеу]|конец)\\s+)?(?:${ROMAN}|(\\d{1,2})(?:-?(?:го|м|й|ом))?)\\s+(?:век[аеу]?|в\\.)`,
+      'u',
+    ),
+    (m) => {
+      const n = m[2] ? romanToNumber(m[2]) : Number(m[3]);
+      if (n < 1 || n > 21) return null;
+      const base = { start: { year: (n - 1) * 100 }, precision: 'century' as const, value: centuryValue(n) };
+      return m[1] ? { ...base, mod: modOf(m[1]) } : base;
+    },
+  ),
+  patternParser(
+    'ru/year-span',
+    new RegExp(`${B}с\\s+${YEAR}\\s*(?:г\\.|года)?\\s+по\\s+${YEAR}\\s*(?:гг?\\.|годы|год)`, 'iu'),
+    (m) => {
+      const a = Number(m[1]);
+      const b = Number(m[2]);
+      return b > a ? { start: { year: a }, end: { year: b }, precision: 'year', value: `${a}/${b}` } : null;
+    },
+  ),
+  patternParser(
+    'ru/half-or-quarter',
+    new RegExp(
+      `${B}(?:в\\s+)?(перв|втор|трет|четвёрт|четверт)\\p{L}*\\s+(половин|квартал)\\p{L}*\\s+${YEAR}\\s*${GOD}`,
+      'iu',
+    ),
+    (m) => {
+      const i = { перв: 1, втор: 2, трет: 3, четвёрт: 4, четверт: 4 }[(m[1] ?? '').toLowerCase()] ?? 1;
+      const half = (m[2] ?? '').toLowerCase().startsWith('половин');
+      if (half && i > 2) return null;
+      const [a, b] = half ? [i * 6 - 5, i * 6] : [i * 3 - 2, i * 3];
+      const y = Number(m[3]);
+      return { start: { year: y, month: a }, end: { year: y, month: b }, precision: 'month' };
+    },
+  ),
+  patternParser(
+    'ru/part-of-month',
+    new RegExp(
+      `${B}(?:в\\s+)?(начал[аеоу]|середин[аеуы]|конц[аеу]|конец)\\s+(${MONTH_NAMES})(?:\\s+${YEAR}\\s*${GOD})?${E}`,
+      'iu',
+    ),
+    (m) => {
+      const month = monthNumber(m[2] ?? '');
+      if (!month) return null;
+      const start: Record<string, number> = { month };
+      if (m[3]) start.year = Number(m[3]);
+      return { start, precision: 'month', mod: modOf(m[1] ?? '') };
+    },
+  ),
   patternParser(
     'ru/part-of-year',
     new RegExp(`${B}(?:в\\s+)?(середин[аеуы]|начал[аеоу]|конц[аеу]|конец)\\s+${YEAR}\\s*${GOD}`, 'iu'),
@@ -47,12 +126,16 @@ const parsers = [
   ),
   patternParser(
     'ru/decade',
-    new RegExp(`${B}(?:в\\s+)?((?:1[5-9]|20)\\d)0-?(?:х|е|ых|ые)\\s+(?:годах|годы|годов|гг\\.?)`, 'iu'),
-    (m) => ({
-      start: { year: Number(`${m[1]}0`) },
-      precision: 'decade',
-      value: `${m[1]}X`,
-    }),
+    new RegExp(
+      `${B}(?:в\\s+)?(?:(начал[аеоу]|середин[аеуы]|конц[аеу]|конец)\\s+)?((?:1[5-9]|20)\\d|\\d)0-?(?:х|е|ых|ые)\\s+(?:годах|годы|годов|гг\\.?)`,
+      'iu',
+    ),
+    (m) => {
+      const d = m[2] ?? '';
+      const prefix = d.length === 1 ? `19${d}` : d;
+      const base = { start: { year: Number(`${prefix}0`) }, precision: 'decade' as const, value: `${prefix}X` };
+      return m[1] ? { ...base, mod: modOf(m[1]) } : base;
+    },
   ),
   patternParser(
     'ru/year-with-cue',

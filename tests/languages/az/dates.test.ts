@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractDatesAz } from '../../../src/languages/az/dates.js';
+import { extractDatesAz } from '../../../src/languages/az/dates/index.js';
 import { dateCases, REF } from '../dates-helper.js';
 
 const cases: [string, string[]][] = [

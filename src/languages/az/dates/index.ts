@@ -1,0 +1,42 @@
+import { Chrono } from 'chrono-node';
+import { parseWithChrono, type RawDate } from '../../common/dates.js';
+import AZDayMonthYearParser from './parsers/AZDayMonthYearParser.js';
+import { AZCenturyParser, AZDecadeParser, AZLastCenturyDecadeParser } from './parsers/AZDecadeCenturyParser.js';
+import { AZDayMonthParser, AZMonthGenitiveDayParser } from './parsers/AZMonthDayParser.js';
+import AZMonthYearParser from './parsers/AZMonthYearParser.js';
+import AZPartOfYearParser from './parsers/AZPartOfYearParser.js';
+import { AZRelativeDayParser, AZRelativeMonthParser, AZRelativeYearParser } from './parsers/AZRelativeParser.js';
+import AZYearDayMonthParser from './parsers/AZYearDayMonthParser.js';
+import AZYearMonthParser from './parsers/AZYearMonthParser.js';
+import AZYearParser from './parsers/AZYearParser.js';
+import AZYearRangeParser from './parsers/AZYearRangeParser.js';
+import AZOverlapRemovalRefiner from './refiners/AZOverlapRemovalRefiner.js';
+
+/**
+ * The Azerbaijani chrono locale, organised like chrono-node's src/locales/<lang>: constants, one
+ * parser per file on chrono's public Parser interface, refiners, and this configuration.
+ */
+export const casual = new Chrono({
+  parsers: [
+    AZDayMonthYearParser,
+    AZYearDayMonthParser,
+    AZPartOfYearParser,
+    AZYearMonthParser,
+    AZMonthYearParser,
+    AZYearRangeParser,
+    AZYearParser,
+    AZRelativeYearParser,
+    AZRelativeMonthParser,
+    AZRelativeDayParser,
+    AZMonthGenitiveDayParser,
+    AZDayMonthParser,
+    AZLastCenturyDecadeParser,
+    AZDecadeParser,
+    AZCenturyParser,
+  ],
+  refiners: [AZOverlapRemovalRefiner],
+});
+
+export function extractDatesAz(text: string, offset: number, ref: Date): RawDate[] {
+  return parseWithChrono(casual, text, offset, ref, 'az/chrono');
+}
