@@ -8,14 +8,14 @@ export function values(found: RawDate[]): string[] {
   return found.map((d) => (d.mod ? `${d.value}~${d.mod}` : d.value));
 }
 
-/** One test per [sentence, expected values] case, read with the reference date 2025-11-13. */
-export function dateCases(
-  extract: (text: string, offset: number, ref: Date) => RawDate[],
-  cases: [string, string[]][],
-) {
-  for (const [text, expected] of cases) {
+type Extract = (text: string, offset: number, ref: Date) => RawDate[];
+
+/** The cases of a fixture file `{ ref, cases: [[sentence, [values…]], …] }`, read with its reference date. */
+export function dateCaseFile(extract: Extract, file: { ref: string; cases: unknown[] }) {
+  const ref = new Date(`${file.ref}T12:00:00Z`);
+  for (const [text, expected] of file.cases as [string, string[]][]) {
     it(text, () => {
-      expect(values(extract(text, 0, REF))).toEqual(expected);
+      expect(values(extract(text, 0, ref))).toEqual(expected);
     });
   }
 }

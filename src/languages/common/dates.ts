@@ -110,6 +110,8 @@ export function toRawDate(result: ParsedResult, defaultRule: string): RawDate | 
     else if (relative) precision = 'day';
     else return null;
   }
+  // "from May 26 to May 27, 1996": the year written once, at the end, holds for the start too.
+  if (end && !start.isCertain('year') && end.isCertain('year')) start.assign('year', end.get('year') as number);
   const yearKnown = start.isCertain('year') || relative;
   const yearless = !yearKnown && start.isCertain('month');
   let value = formatComponents(start, precision, yearKnown);

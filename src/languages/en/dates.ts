@@ -135,7 +135,7 @@ const parsers = [
     precision: 'decade',
     value: `${m[1]}X`,
   })),
-  patternParser('en/year-range', new RegExp(`${B}${YEAR}\\s*-\\s*${YEAR}(?![\\d-])`, 'u'), (m) => {
+  patternParser('en/year-range', new RegExp(`${B}${YEAR}\\s*[-–—]\\s*${YEAR}(?![\\d-])`, 'u'), (m) => {
     const a = Number(m[1]);
     const b = Number(m[2]);
     if (b <= a) return null;

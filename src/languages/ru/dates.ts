@@ -116,7 +116,7 @@ const parsers = [
   ),
   patternParser(
     'ru/year-range',
-    new RegExp(`${B}${YEAR}\\s*-\\s*${YEAR}\\s*(?:гг\\.?|годы|годах|годов|годам)`, 'iu'),
+    new RegExp(`${B}${YEAR}\\s*[-–—]\\s*${YEAR}\\s*(?:гг\\.?|годы|годах|годов|годам)`, 'iu'),
     (m) => {
       const a = Number(m[1]);
       const b = Number(m[2]);
@@ -151,7 +151,8 @@ const ru = chrono.ru.casual.clone();
 ru.parsers.push(...parsers);
 
 // Durations and counts that chrono turns into dates.
-const NOT_A_DATE = /течение|^\d+\s+(?:лет|год|месяц|недел|дн|час)|^(?:сейчас|ныне|теперь)$/iu;
+const NOT_A_DATE =
+  /течение|^\d+\s+(?:лет|год|месяц|недел|дн|час)|^(?:сейчас|ныне|теперь)$|^(?:в\s+)?(?:последни|прошедши|ближайши|следующи)[еих]+\s+\d+/iu;
 
 export function extractDatesRu(text: string, offset: number, ref: Date): RawDate[] {
   return parseWithChrono(ru, text, offset, ref, 'ru/chrono').filter((d) => !NOT_A_DATE.test(d.text.trim()));

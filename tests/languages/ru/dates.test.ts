@@ -1,29 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import { extractDatesRu } from '../../../src/languages/ru/dates.js';
-import { dateCases, REF, values } from '../dates-helper.js';
-
-const cases: [string, string[]][] = [
-  ['Основа дипломатических связей двух стран была заложена 2 октября 1995 года.', ['1995-10-02']],
-  ['В середине 1996 года открылось посольство Азербайджанской Республики.', ['1996~MID']],
-  ['В начале 2020 года и в конце 2021 года прошли переговоры.', ['2020~START', '2021~END']],
-  ['А в мае 1998 года – посольство Республики Узбекистан.', ['1998-05']],
-  ['С избранием в 2016 году Ш.Мирзиёева Президентом Узбекистана начался новый этап.', ['2016']],
-  ['В ходе визита в Азербайджан в июле 2025 года Президент назвал этот договор важным.', ['2025-07']],
-  ['За январь-август 2025 года товарооборот составил 292 миллиона долларов.', ['2025-01/2025-08']],
-  ['План действий на 2023-2024 гг. был принят.', ['2023/2024']],
-  ['Репрессии в 1930-х годах затронули тысячи семей.', ['193X']],
-  ['Встреча прошла с 14 по 15 октября 2019 года в Баку.', ['2019-10-14/2019-10-15']],
-];
+import { dateCaseFile } from '../dates-helper.js';
+import cases from './dates.cases.json' with { type: 'json' };
 
 describe('Russian dates (chrono ru + project parsers)', () => {
-  dateCases(extractDatesRu, cases);
-
-  it('does not read durations as dates', () => {
-    const found = values(extractDatesRu('А в течение 8 месяцев товарооборот составил 292 миллиона долларов.', 0, REF));
-    expect(found).toEqual([]);
-  });
-
-  it('does not read "30 лет" as a date', () => {
-    expect(values(extractDatesRu('Вот уже 30 лет как между странами установлены отношения.', 0, REF))).toEqual([]);
-  });
+  dateCaseFile(extractDatesRu, cases);
 });
