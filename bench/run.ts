@@ -1,0 +1,94 @@
+/**
+ * Throughput benchmark: `npm run bench`.
+ *
+ * Runs the default pipeline over the default corpus, repeated, and reports per stage and per language
+ * articles/s, MB/s and words/s (the median of several rounds: the machines are shared and noisy), and
+ * the peak RSS. Prints a table and writes bench/results/bench.json.
+ *
+ * Options: --rounds N (default 7), --repeat N (documents processed per round per article, default 20).
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import '../src/stages/index.js';
+import { createDocument } from '../src/core/document.js';
+import { buildPipeline, loadPipelineConfig } from '../src/core/pipeline.js';
+import { sha256 } from '../src/io/inputs.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const ROUNDS = arg('--rounds', 7);
+const REPEAT = arg('--repeat', 20);
+
+const pipeline = buildPipeline(loadPipelineConfig(join(ROOT, 'pipelines', 'default.json')));
+const articles = readdirSync(join(ROOT, 'corpus'))
+  .sort()
+  .map((name) => readFileSync(join(ROOT, 'corpus', name), 'utf8'));
+
+interface Totals {
+  docs: number;
+  bytes: number;
+  words: number;
+  ms: Map<string, number>;
+}
+
+/** One round: every article REPEAT times; stage times attributed to the document's language. */
+function round(): Map<string, Totals> {
+  const byLang = new Map<string, Totals>();
+  for (let r = 0; r < REPEAT; r++) {
+    for (const [i, text] of articles.entries()) {
+      const doc = createDocument({ id: `a${i}`, source: `a${i}.txt`, sha256: sha256(text), text });
+      const timings = new Map<string, number>();
+      const t0 = performance.now();
+      pipeline.run(doc, timings);
+      timings.set('total', performance.now() - t0);
+      const body = doc.sentences.map((s) => doc.view.slice(s.start, s.end)).join(' ');
+      const t = byLang.get(doc.language) ?? { docs: 0, bytes: 0, words: 0, ms: new Map() };
+      t.docs++;
+      t.bytes += Buffer.byteLength(text);
+      t.words += body.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+      for (const [stage, ms] of timings) t.ms.set(stage, (t.ms.get(stage) ?? 0) + ms);
+      byLang.set(doc.language, t);
+    }
+  }
+  return byLang;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+};
+
+round(); // warm-up: JIT, lazy model and lexicon loading
+const rounds = Array.from({ length: ROUNDS }, round);
+const rows: { language: string; stage: string; articlesPerSec: number; mbPerSec: number; wordsPerSec: number }[] = [];
+for (const language of [...(rounds[0]?.keys() ?? [])].sort()) {
+  const first = rounds[0]?.get(language) as Totals;
+  for (const stage of [...first.ms.keys()]) {
+    const ms = median(rounds.map((r) => r.get(language)?.ms.get(stage) ?? 0));
+    const sec = ms / 1000;
+    rows.push({
+      language,
+      stage,
+      articlesPerSec: Math.round(first.docs / sec),
+      mbPerSec: Math.round((first.bytes / 1e6 / sec) * 100) / 100,
+      wordsPerSec: Math.round(first.words / sec),
+    });
+  }
+}
+const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+
+console.log(`median of ${ROUNDS} rounds, ${REPEAT}× the default corpus per round; peak RSS ${peakRssMb} MB`);
+console.log('lang stage              articles/s      MB/s     words/s');
+for (const r of rows) {
+  console.log(
+    `${r.language.padEnd(4)} ${r.stage.padEnd(18)} ${String(r.articlesPerSec).padStart(10)} ${r.mbPerSec.toFixed(2).padStart(9)} ${String(r.wordsPerSec).padStart(11)}`,
+  );
+}
+mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+writeFileSync(
+  join(ROOT, 'bench', 'results', 'bench.json'),
+  `${JSON.stringify({ rounds: ROUNDS, repeat: REPEAT, peakRssMb, rows }, null, 1)}\n`,
+);
