@@ -70,6 +70,8 @@ export interface EntityMention extends Span {
   candidates?: string[];
   /** Initial written before a surname ("Ш.Мирзиёева"), for the linker. */
   initial?: string;
+  /** The name's base (nominative) form where the recogniser knows it ("Ильхам Алиев"), for the linker. */
+  base?: string;
 }
 
 /** The canonical record a mention links to: type, English-form Latin name, aliases, Wikidata QID. */

@@ -69,6 +69,45 @@ for (const record of GAZETTEER) {
   }
 }
 
+/** Edit distance, bounded: returns max + 1 as soon as the distance exceeds max. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length] as number;
+}
+
+/**
+ * A gazetteer person whose full name differs from this one by one letter in the surname, with the
+ * same first name ("Шавкат Мизиёев", a misprint of Mirziyoyev): the only way such a report links.
+ */
+export function lookupMisspelledPerson(name: string): EntityRecord | undefined {
+  const [first, ...rest] = matchKey(name).split(' ');
+  const surname = rest.join(' ');
+  if (!first || surname.length < 6) return undefined;
+  const hits = new Set<EntityRecord>();
+  for (const [key, records] of keyMatches) {
+    const [f, ...r] = key.split(' ');
+    if (f !== first) continue;
+    if (editDistance(r.join(' '), surname, 1) <= 1) for (const rec of records) if (rec.type === 'person') hits.add(rec);
+  }
+  return hits.size === 1 ? [...hits][0] : undefined;
+}
+
 /** Gazetteer records whose alias has this match key (script-independent). */
 export function lookupByKey(surface: string): EntityRecord[] {
   return keyMatches.get(matchKey(surface)) ?? [];
@@ -77,20 +116,33 @@ export function lookupByKey(surface: string): EntityRecord[] {
 /** Does a text token match a base-form alias token, allowing the language's case endings? */
 export function matchToken(textTok: string, aliasTok: string, morph: Morphology): { case?: string } | null {
   if (isAcronym(aliasTok)) return textTok === aliasTok ? {} : null;
-  const apostrophe = textTok.search(/['’]/);
-  const t = fold(apostrophe > 0 ? textTok.slice(0, apostrophe) + textTok.slice(apostrophe + 1) : textTok);
   const a = fold(aliasTok);
-  if (t === a) return {};
-  let stem = a;
-  for (let i = 0; i < morph.maxStemStrip && stem.length > 3 && morph.stemLetters.includes(stem.at(-1) ?? ''); i++) {
-    stem = stem.slice(0, -1);
+  // "Azerbaijan's", "Baku'da": the apostrophe separates the name from its ending (kept for English
+  // possessives, dropped for Azerbaijani case endings).
+  const apostrophe = textTok.search(/['’]/);
+  if (apostrophe > 0 && fold(textTok.slice(0, apostrophe)) === a) {
+    const withMark = textTok.slice(apostrophe).replace('’', "'");
+    const ending = morph.endings.includes(withMark) ? withMark : fold(textTok.slice(apostrophe + 1));
+    if (morph.endings.includes(ending)) return morph.cases[ending] ? { case: morph.cases[ending] as string } : {};
   }
-  if (!t.startsWith(stem)) return null;
-  const ending = t.slice(stem.length);
-  if (ending === a.slice(stem.length)) return {};
-  if (!morph.endings.includes(ending)) return null;
-  const c = morph.cases[ending];
-  return c ? { case: c } : {};
+  const t = fold(textTok);
+  if (t === a) return {};
+  // The base form's own ending may be one or two letters ("Ассамблея" → "Ассамбле-и", "Генеральная" →
+  // "Генеральн-ой"): each stem length is tried, shortest ending first.
+  let stem = a;
+  for (let i = 0; i <= morph.maxStemStrip; i++) {
+    if (i > 0) {
+      if (stem.length <= 3 || !morph.stemLetters.includes(stem.at(-1) ?? '')) break;
+      stem = stem.slice(0, -1);
+    }
+    if (!t.startsWith(stem)) continue;
+    const ending = t.slice(stem.length);
+    if (ending === a.slice(stem.length)) return {};
+    if (!morph.endings.includes(ending)) continue;
+    const c = morph.cases[ending];
+    return c ? { case: c } : {};
+  }
+  return null;
 }
 
 export interface GazetteerMatch extends Span {

@@ -1,7 +1,9 @@
+import type { NameClassifier } from '../entities/runs.js';
 import { extractDatesAz } from './az/dates/index.js';
 import azEntities from './az/entities.json' with { type: 'json' };
 import azEvents from './az/events.json' with { type: 'json' };
 import azMorphology from './az/morphology.json' with { type: 'json' };
+import { classifyAz } from './az/names.js';
 import type { RawDate } from './common/dates.js';
 import { extractDatesEn } from './en/dates.js';
 import enEntities from './en/entities.json' with { type: 'json' };
@@ -11,6 +13,7 @@ import { extractDatesRu } from './ru/dates.js';
 import ruEntities from './ru/entities.json' with { type: 'json' };
 import ruEvents from './ru/events.json' with { type: 'json' };
 import ruMorphology from './ru/morphology.json' with { type: 'json' };
+import { classifyRu } from './ru/names.js';
 
 /** Case endings that may follow a name's stem, and how to find the stem of a base form. */
 export interface Morphology {
@@ -58,6 +61,8 @@ export interface LanguageModule {
   extractDates(text: string, offset: number, ref: Date): RawDate[];
   morphology: Morphology;
   entities: EntityCues;
+  /** Classifies runs of capitalised words the gazetteer did not name (ru, az). */
+  classifyName?: NameClassifier;
   events: EventLexicon;
 }
 
@@ -87,6 +92,7 @@ const LANGUAGES: LanguageModule[] = [
     extractDates: extractDatesRu,
     morphology: ruMorphology,
     entities: ruEntities,
+    classifyName: classifyRu,
     events: ruEvents,
   },
   {
@@ -96,6 +102,7 @@ const LANGUAGES: LanguageModule[] = [
     extractDates: extractDatesAz,
     morphology: azMorphology,
     entities: azEntities,
+    classifyName: classifyAz,
     events: azEvents,
   },
 ];

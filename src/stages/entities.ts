@@ -3,7 +3,8 @@ import type { Document, EntityMention, EntityType, Sentence } from '../core/docu
 import { registerStage } from '../core/stage.js';
 import { type Token, tokenize } from '../core/text.js';
 import { GAZETTEER, matchGazetteer } from '../entities/gazetteer.js';
-import { type EntityCues, getLanguage } from '../languages/index.js';
+import { capitalisedRuns } from '../entities/runs.js';
+import { type EntityCues, getLanguage, type LanguageModule } from '../languages/index.js';
 
 /**
  * Entity mentions per sentence: gazetteer names in every language (with case endings), then
@@ -96,64 +97,36 @@ function englishNames(doc: Document, cues: EntityCues, taken: EntityMention[]): 
   return out;
 }
 
-const CAP = /^\p{Lu}[\p{Ll}\p{M}]+(?:['’]\p{L}+)?$/u;
-
-/** Russian and Azerbaijani names outside the gazetteer, from title, initial, patronymic and organisation cues. */
-function cueNames(doc: Document, s: Sentence, si: number, cues: EntityCues, taken: EntityMention[]): EntityMention[] {
+/** Names outside the gazetteer in Russian and Azerbaijani: capitalised runs, classified per language. */
+function runNames(
+  doc: Document,
+  s: Sentence,
+  si: number,
+  lang: LanguageModule,
+  taken: EntityMention[],
+): EntityMention[] {
+  const classify = lang.classifyName;
+  if (!classify) return [];
   const out: EntityMention[] = [];
   const tokens = tokenize(doc.view, s.start, s.end);
-  const free = (t: Token) => !taken.some((g) => overlaps(g, t)) && !out.some((o) => overlaps(o, t));
-  const lang = s.language;
-  const lower = (t: string) => t.toLocaleLowerCase(lang);
-  const titles = (cues.personTitles ?? []).map((t) => new RegExp(`^${t}`, 'iu'));
-  const heads = (cues.orgHeads ?? []).map((t) => new RegExp(`^${t}`, 'iu'));
-  const patronymic = new RegExp(`(?:${(cues.patronymic ?? []).join('|')})\\p{L}*$`, 'iu');
-  const push = (a: number, b: number, type: EntityType, rule: string) => {
-    const first = tokens[a] as Token;
-    const last = tokens[b] as Token;
+  const free = (t: Token) => !taken.some((g) => overlaps(g, t));
+  for (const run of capitalisedRuns(doc.view, tokens, free, lang.code, lang.entities)) {
+    const guess = classify(run, lang.entities);
+    if (!guess) continue;
+    const first = run.tokens[guess.from] as Token;
+    const last = run.tokens[guess.to] as Token;
+    const start = guess.from === 0 && run.initial ? run.initial.start : first.start;
     const m: EntityMention = {
-      start: first.start,
+      start,
       end: last.end,
-      text: doc.view.slice(first.start, last.end),
-      type,
-      rule,
+      text: doc.view.slice(start, last.end),
+      type: guess.type,
+      rule: guess.rule,
       sentence: si,
     };
-    // An initial right before ("İ.Kərimov", "M.Arslanla") belongs to the name.
-    const prev = tokens[a - 1];
-    if (prev && /^\p{Lu}$/u.test(prev.text) && /^\.\s?$/.test(doc.view.slice(prev.end, first.start))) {
-      m.start = prev.start;
-      m.text = doc.view.slice(m.start, m.end);
-      m.initial = prev.text;
-    }
+    if (guess.from === 0 && run.initial) m.initial = run.initial.text;
+    if (guess.base) m.base = guess.base;
     out.push(m);
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    if (!CAP.test(t.text) || !free(t)) continue;
-    // A run of capitalised, untaken tokens separated by single spaces.
-    let j = i;
-    while (j + 1 < tokens.length) {
-      const n = tokens[j + 1] as Token;
-      if (!CAP.test(n.text) || !free(n) || !/^\s$/.test(doc.view.slice((tokens[j] as Token).end, n.start))) break;
-      j++;
-    }
-    const run = tokens.slice(i, j + 1);
-    const prev = tokens[i - 1];
-    const prevSep = prev ? doc.view.slice(prev.end, t.start) : '';
-    const afterTitle = tokens.slice(Math.max(0, i - 3), i).some((x) => titles.some((re) => re.test(lower(x.text))));
-    const hasInitial = prev && /^\p{Lu}$/u.test(prev.text) && /^\.\s?$/.test(prevSep);
-    const headAt = run.findIndex((x) => heads.some((re) => re.test(lower(x.text))));
-    if (headAt >= 0 && lang === 'az' && headAt > 0) {
-      push(i, i + headAt, 'organization', `${lang}/org-head`);
-    } else if (run.some((x) => patronymic.test(x.text)) && run.length >= 2) {
-      push(i, j, 'person', `${lang}/patronymic`);
-    } else if (hasInitial) {
-      push(i, i, 'person', `${lang}/initial`);
-    } else if (afterTitle && run.length >= 1 && run.length <= 3 && i > 0) {
-      push(i, j, 'person', `${lang}/title`);
-    }
-    i = j;
   }
   return out;
 }
@@ -186,9 +159,8 @@ export function extractEntities(doc: Document): EntityMention[] {
   if (en && doc.paragraphs.some((p) => (p.language ?? doc.language) === 'en'))
     mentions.push(...englishNames(doc, en.entities, gaz));
   doc.sentences.forEach((s, si) => {
-    if (s.language === 'en') return;
     const lang = getLanguage(s.language);
-    if (lang) mentions.push(...cueNames(doc, s, si, lang.entities, mentions));
+    if (lang) mentions.push(...runNames(doc, s, si, lang, mentions));
   });
   return mentions.sort((a, b) => a.start - b.start || b.end - a.end);
 }

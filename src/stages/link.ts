@@ -1,7 +1,7 @@
 import type { Document, EntityMention, EntityRecord } from '../core/document.js';
 import { registerStage } from '../core/stage.js';
 import { CYRILLIC_TO_LATIN, fold, matchKey } from '../core/text.js';
-import { entityId, gazetteerRecord, lookupByKey } from '../entities/gazetteer.js';
+import { entityId, gazetteerRecord, lookupByKey, lookupMisspelledPerson } from '../entities/gazetteer.js';
 import { getLanguage } from '../languages/index.js';
 
 /**
@@ -107,7 +107,7 @@ export function linkEntities(doc: Document): void {
       continue;
     }
     const lang = doc.sentences[m.sentence]?.language ?? doc.language;
-    const base = baseForm(m.text, lang);
+    const base = m.base ?? baseForm(m.text, lang);
     // A surname-only form of a fuller name in the same document.
     if (m.type === 'person' && !/\s/.test(base.replace(/^\p{Lu}\.\s?/u, ''))) {
       const key = matchKey(base.replace(/^\p{Lu}\.\s?/u, ''));
@@ -121,6 +121,11 @@ export function linkEntities(doc: Document): void {
           continue;
         }
       }
+    }
+    const misspelled = m.type === 'person' && /\s/.test(base) ? lookupMisspelledPerson(base) : undefined;
+    if (misspelled) {
+      use(m, misspelled);
+      continue;
     }
     const name = latinName(base);
     if (!name) continue;

@@ -1,0 +1,57 @@
+import type { NameClassifier } from '../../entities/runs.js';
+import morphology from './morphology.json' with { type: 'json' };
+
+/**
+ * Azerbaijani names outside the gazetteer, from cues: person titles before or after the name, initials,
+ * patronymics (oğlu, qızı, -oviç), surname endings (-yev, -ov, -zadə, -li), and organisation head
+ * words that close a name (Universiteti, Nazirliyi, Fondu). The base form strips the case ending of the
+ * last word, checked against vowel harmony ("Amanqaliyevin" → "Amanqaliyev", "Arslanla" → "Arslan").
+ */
+const SURNAME = /(?:yev|yeva|ov|ova|ev|eva|zadə|ski|skaya|yan|enko|dze)$/iu;
+// -li/-lı/-lu/-lü makes surnames (Əlili) but far more adjectives (Səlahiyyətli): only with a first name.
+const WEAK_SURNAME = /(?:li|lı|lu|lü|in|ina)$/iu;
+const PATRONYMIC = /(?:oviç|yeviç|ovna|yevna|oğlu|qızı)$/iu;
+const BACK = /[aıou]/;
+const FRONT = /[eəiöü]/;
+const CASE_ENDINGS = morphology.endings
+  .filter(
+    (e) =>
+      e.length >= 2 &&
+      (morphology.cases as Record<string, string>)[e] &&
+      (morphology.cases as Record<string, string>)[e] !== 'acc',
+  )
+  .sort((a, b) => b.length - a.length);
+
+/** The word without its case ending, when the ending's vowel agrees with the stem's last vowel. */
+export function stripCaseAz(word: string): string {
+  for (const e of CASE_ENDINGS) {
+    if (!word.toLocaleLowerCase('az').endsWith(e) || word.length - e.length < 3) continue;
+    const stem = word.slice(0, -e.length);
+    const stemVowels = stem.toLocaleLowerCase('az').match(/[aıoueəiöü]/g) ?? [];
+    const lastVowel = stemVowels[stemVowels.length - 1] ?? '';
+    const endingVowel = e.match(/[aıoueəiöü]/)?.[0] ?? '';
+    const harmonious =
+      (BACK.test(lastVowel) && BACK.test(endingVowel)) || (FRONT.test(lastVowel) && FRONT.test(endingVowel));
+    if (harmonious) return stem;
+  }
+  return word;
+}
+
+export const classifyAz: NameClassifier = (run, cues) => {
+  const heads = (cues.orgHeads ?? []).map((h) => new RegExp(`^${h}`, 'iu'));
+  const texts = run.tokens.map((t) => t.text);
+  const to = texts.length - 1;
+  const headAt = texts.findIndex((t) => heads.some((re) => re.test(t.toLocaleLowerCase('az'))));
+  if (headAt > 0) return { type: 'organization', rule: 'az/org-head', from: 0, to: headAt };
+  const base = [...texts.slice(0, -1), stripCaseAz(texts[to] as string)].join(' ');
+  const lastBase = stripCaseAz(texts[to] as string);
+  if (texts.length >= 2 && texts.some((t) => PATRONYMIC.test(t)))
+    return { type: 'person', rule: 'az/patronymic', from: 0, to, base };
+  if (run.initial) return { type: 'person', rule: 'az/initial', from: 0, to, base };
+  if (run.titled && (texts.length > 1 || SURNAME.test(lastBase)))
+    return { type: 'person', rule: 'az/title', from: 0, to, base };
+  if (texts.length >= 2 && (SURNAME.test(lastBase) || WEAK_SURNAME.test(lastBase))) {
+    return { type: 'person', rule: 'az/surname', from: 0, to, base };
+  }
+  return null;
+};

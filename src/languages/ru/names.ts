@@ -1,0 +1,39 @@
+import type { NameClassifier } from '../../entities/runs.js';
+import { analyseRu } from './morph.js';
+
+/**
+ * Russian names outside the gazetteer. OpenCorpora's grammemes (through Az.js) say which words are first
+ * names, surnames, patronymics, places and organisations; the lemma gives the nominative form
+ * ("Ильхама Алиева" → "Ильхам Алиев"). Title words, initials, surname endings and organisation head
+ * words decide where the dictionary is silent.
+ */
+const SURNAME = /(?:ов|ев|ёв|ин|ын|ский|цкий|ская|цкая|ова|ева|ина|ына|ян|янц|дзе|швили|енко|ук|юк|ич)$/u;
+const capital = (s: string) => s.replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+
+export const classifyRu: NameClassifier = (run, cues) => {
+  const words = run.tokens.map((t) => ({ text: t.text, ...analyseRu(t.text) }));
+  const heads = (cues.orgHeads ?? []).map((h) => new RegExp(`^${h}`, 'iu'));
+  const base = capital(words.map((w) => w.lemma).join(' '));
+  const any = (k: string) => words.some((w) => w.kinds.has(k));
+  const last = words[words.length - 1];
+  const acronym = words.length === 1 && /^\p{Lu}{2,6}$/u.test(run.tokens[0]?.text ?? '');
+  const to = run.tokens.length - 1;
+  if (acronym)
+    return run.sentenceInitial && !any('Abbr') ? null : { type: 'organization', rule: 'ru/acronym', from: 0, to };
+  if (any('Name') || any('Patr') || (any('Surn') && (words.length > 1 || !run.sentenceInitial))) {
+    return { type: 'person', rule: 'ru/morph-name', from: 0, to, base };
+  }
+  if (run.initial || run.titled) {
+    if (last && last.pos !== 'ADJF' && (SURNAME.test(last.lemma) || words.length > 1 || run.initial))
+      return { type: 'person', rule: run.initial ? 'ru/initial' : 'ru/title', from: 0, to, base };
+  }
+  if (words.some((w) => heads.some((re) => re.test(w.lemma))) || any('Orgn')) {
+    return { type: 'organization', rule: 'ru/org', from: 0, to, base };
+  }
+  if (any('Geox') && !run.sentenceInitial) return { type: 'place', rule: 'ru/morph-place', from: 0, to, base };
+  // "Центрально-Азиатском" ends like a surname but is an adjective.
+  if (words.length >= 2 && last && last.pos !== 'ADJF' && SURNAME.test(last.lemma) && !run.sentenceInitial) {
+    return { type: 'person', rule: 'ru/surname', from: 0, to, base };
+  }
+  return null;
+};

@@ -1,0 +1,20 @@
+// Types for the `az` package (Az.js, Russian morphology on OpenCorpora dictionaries), which ships none.
+declare module 'az' {
+  interface Tag {
+    toString(): string;
+    POST?: string;
+    [grammeme: string]: unknown;
+  }
+  interface Parse {
+    word: string;
+    tag: Tag;
+    score: number;
+    normalize(keepPOS?: boolean): Parse;
+  }
+  interface MorphFn {
+    (word: string, config?: Record<string, unknown>): Parse[];
+    init(path: string, callback: (err?: Error) => void): void;
+  }
+  const Az: { Morph: MorphFn };
+  export default Az;
+}
