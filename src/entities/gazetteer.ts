@@ -114,7 +114,11 @@ export function lookupByKey(surface: string): EntityRecord[] {
 }
 
 /** Does a text token match a base-form alias token, allowing the language's case endings? */
-export function matchToken(textTok: string, aliasTok: string, morph: Morphology): { case?: string } | null {
+export function matchToken(
+  textTok: string,
+  aliasTok: string,
+  morph: Morphology,
+): { case?: string; trim?: number } | null {
   if (isAcronym(aliasTok)) return textTok === aliasTok ? {} : null;
   const a = fold(aliasTok);
   // "Azerbaijan's", "Baku'da": the apostrophe separates the name from its ending (kept for English
@@ -123,7 +127,11 @@ export function matchToken(textTok: string, aliasTok: string, morph: Morphology)
   if (apostrophe > 0 && fold(textTok.slice(0, apostrophe)) === a) {
     const withMark = textTok.slice(apostrophe).replace('’', "'");
     const ending = morph.endings.includes(withMark) ? withMark : fold(textTok.slice(apostrophe + 1));
-    if (morph.endings.includes(ending)) return morph.cases[ending] ? { case: morph.cases[ending] as string } : {};
+    if (morph.endings.includes(ending)) {
+      // An English possessive is not part of the name: the mention ends before it.
+      const trim = ending === withMark ? textTok.length - apostrophe : 0;
+      return { ...(morph.cases[ending] ? { case: morph.cases[ending] as string } : {}), trim };
+    }
   }
   const t = fold(textTok);
   if (t === a) return {};
@@ -166,29 +174,33 @@ export function matchGazetteer(text: string, tokens: Token[], morph: Morphology)
       continue;
     }
     const candidates = [...(index.get(fold(tok.text).slice(0, 3)) ?? []), ...(index.get(tok.text) ?? [])];
-    let best: { forms: AliasForm[]; n: number; weak: boolean; case?: string } | null = null;
+    let best: { forms: AliasForm[]; n: number; weak: boolean; trim: number; case?: string } | null = null;
     for (const form of candidates) {
       const n = form.tokens.length;
       if (i + n > tokens.length) continue;
       let ok = true;
       let lastCase: string | undefined;
+      let trim = 0;
       for (let k = 0; k < n && ok; k++) {
         const tk = tokens[i + k] as Token;
         if (k > 0 && !GAP.test(text.slice((tokens[i + k - 1] as Token).end, tk.start))) ok = false;
         const m = ok ? matchToken(tk.text, form.tokens[k] as string, morph) : null;
         if (!m) ok = false;
-        else lastCase = m.case;
+        else {
+          lastCase = m.case;
+          trim = m.trim ?? 0;
+        }
       }
       if (!ok) continue;
       const better = !best || n > best.n || (n === best.n && best.weak && !form.weak);
-      if (better) best = { forms: [form], n, weak: form.weak, ...(lastCase ? { case: lastCase } : {}) };
+      if (better) best = { forms: [form], n, weak: form.weak, trim, ...(lastCase ? { case: lastCase } : {}) };
       else if (best && n === best.n && best.weak === form.weak && !best.forms.some((f) => f.record === form.record)) {
         best.forms.push(form);
       }
     }
     if (best) {
       const last = tokens[i + best.n - 1] as Token;
-      const m: GazetteerMatch = { start: tok.start, end: last.end, forms: best.forms };
+      const m: GazetteerMatch = { start: tok.start, end: last.end - best.trim, forms: best.forms };
       if (best.case) m.case = best.case;
       const prev = tokens[i - 1];
       if (best.weak && prev && /^\p{Lu}$/u.test(prev.text) && /^\.\s?$/.test(text.slice(prev.end, tok.start))) {
