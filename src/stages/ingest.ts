@@ -91,8 +91,12 @@ export function segmentBody(doc: Document, opts: IngestOptions): { paragraphs: P
     }
     return null;
   };
+  // A text with no line of clear prose is a short note or a single sentence, not a web page: its
+  // short lines are its body.
+  const anyGood = lines.some((l) => l.cls === 'good');
   const resolved = lines.map((l, i) => {
     if (l.cls !== 'short') return l.cls;
+    if (!anyGood) return 'good';
     const before = nearest(i, -1);
     const after = nearest(i, 1);
     return before === 'good' && after === 'good' ? 'good' : 'bad';

@@ -1,5 +1,8 @@
 import type { Document, Sentence, Span } from '../core/document.js';
 import { registerStage } from '../core/stage.js';
+import azAbbr from '../languages/az/abbreviations.json' with { type: 'json' };
+import enAbbr from '../languages/en/abbreviations.json' with { type: 'json' };
+import ruAbbr from '../languages/ru/abbreviations.json' with { type: 'json' };
 
 /**
  * Sentences per body paragraph with Node's ICU segmenter (Intl.Segmenter), which handles Azerbaijani
@@ -23,10 +26,29 @@ function segmenter(lang: string): Intl.Segmenter {
   return s;
 }
 
+const ABBREVIATIONS: Record<string, string[]> = { en: enAbbr.words, ru: ruAbbr.words, az: azAbbr.words };
+
+/**
+ * ICU breaks after an initial ("Ш. Мирзиёева") and after abbreviations it does not know ("в 2023 г.
+ * Президент"): such a break is undone when the segment ends in one.
+ */
+function segments(text: string, lang: string): { index: number; segment: string }[] {
+  const abbr = ABBREVIATIONS[lang] ?? [];
+  const out: { index: number; segment: string }[] = [];
+  for (const seg of segmenter(lang).segment(text)) {
+    const prev = out[out.length - 1];
+    const tail = prev?.segment.trimEnd() ?? '';
+    const glued = /(?:^|[\s(])\p{Lu}\.$/u.test(tail) || abbr.some((a) => tail.endsWith(` ${a}`) || tail === a);
+    if (prev && glued) prev.segment += seg.segment;
+    else out.push({ index: seg.index, segment: seg.segment });
+  }
+  return out;
+}
+
 export function splitSentences(view: string, span: Span, lang: string): Span[] {
   const out: Span[] = [];
   const text = view.slice(span.start, span.end);
-  for (const seg of segmenter(lang).segment(text)) {
+  for (const seg of segments(text, lang)) {
     const pieces: number[] = [0];
     for (const m of seg.segment.matchAll(GLUED)) pieces.push(m.index ?? 0);
     pieces.push(seg.segment.length);

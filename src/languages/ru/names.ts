@@ -8,12 +8,18 @@ import { analyseRu } from './morph.js';
  * words decide where the dictionary is silent.
  */
 const SURNAME = /(?:ов|ев|ёв|ин|ын|ский|цкий|ская|цкая|ова|ева|ина|ына|ян|янц|дзе|швили|енко|ук|юк|ич)$/u;
+// Az.js lemmatises a patronymic to the father's name ("Ивановичем" → "иван"); the name wants "Иванович".
+const patronymicNominative = (w: string) =>
+  w
+    .toLowerCase()
+    .replace(/(ович|евич|ич)(?:а|у|ем|е)$/u, '$1')
+    .replace(/(овн|евн|ичн)(?:ы|е|ой|у)$/u, '$1а');
 const capital = (s: string) => s.replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
 
 export const classifyRu: NameClassifier = (run, cues) => {
   const words = run.tokens.map((t) => ({ text: t.text, ...analyseRu(t.text) }));
   const heads = (cues.orgHeads ?? []).map((h) => new RegExp(`^${h}`, 'iu'));
-  const base = capital(words.map((w) => w.lemma).join(' '));
+  const base = capital(words.map((w) => (w.kinds.has('Patr') ? patronymicNominative(w.text) : w.lemma)).join(' '));
   const any = (k: string) => words.some((w) => w.kinds.has(k));
   const last = words[words.length - 1];
   const acronym = words.length === 1 && /^\p{Lu}{2,6}$/u.test(run.tokens[0]?.text ?? '');

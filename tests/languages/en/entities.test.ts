@@ -1,0 +1,49 @@
+import { describe } from 'vitest';
+import { entityCases } from '../entities-helper.js';
+
+describe('English entities', () => {
+  entityCases([
+    [
+      "During President Ilham Aliyev's first state visit to Uzbekistan, the Declaration was signed.",
+      ['Ilham Aliyev=person:ilham-aliyev', 'Uzbekistan=place:uzbekistan'],
+      ['President'],
+    ],
+    [
+      'After Uzbekistan became a member of the Organisation of Turkic States (OTS) in October 2019, relations grew.',
+      [
+        'Organisation of Turkic States=organization:organization-of-turkic-states',
+        'OTS=organization:organization-of-turkic-states',
+      ],
+    ],
+    [
+      'Mirziyoyev gave examples of partnerships with Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Azerbaijan.',
+      [
+        'Kazakhstan=place:kazakhstan',
+        'Kyrgyzstan=place:kyrgyzstan',
+        'Tajikistan=place:tajikistan',
+        'Turkmenistan=place:turkmenistan',
+        'Mirziyoyev=person:shavkat-mirziyoyev',
+      ],
+    ],
+    [
+      'Relations are at the highest level, said President Ilham Aliyev in an interview with Uzbekistan National News Agency (UzA), Trend reports.',
+      [
+        'Trend=organization:trend',
+        'UzA=organization:uzbekistan-national-news-agency',
+        'Uzbekistan National News Agency=organization:uzbekistan-national-news-agency',
+      ],
+    ],
+    [
+      'Uzbekistan helped build a large school in Fuzuli in the liberated Garabagh, officials said.',
+      ['Fuzuli=place:fuzuli', 'Garabagh=place:karabakh'],
+    ],
+    ['The foreign ministers of Azerbaijan, Turkiye and Uzbekistan met in Tashkent.', ['Turkiye=place:turkey']],
+    // False friends
+    ['In March the trend continued, and on Monday the talks resumed in earnest.', [], ['March', 'Monday', 'trend']],
+    [
+      'Undoubtedly, National Leader Heydar Aliyev played an exceptional role in the relations.',
+      ['Heydar Aliyev=person:heydar-aliyev'],
+      ['Undoubtedly', 'National Leader'],
+    ],
+  ]);
+});
