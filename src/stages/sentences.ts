@@ -1,3 +1,5 @@
+import model from 'wink-eng-lite-web-model';
+import winkNLP from 'wink-nlp';
 import type { Document, Sentence, Span } from '../core/document.js';
 import { registerStage } from '../core/stage.js';
 import azAbbr from '../languages/az/abbreviations.json' with { type: 'json' };
@@ -5,8 +7,8 @@ import enAbbr from '../languages/en/abbreviations.json' with { type: 'json' };
 import ruAbbr from '../languages/ru/abbreviations.json' with { type: 'json' };
 
 /**
- * Sentences per body paragraph with Node's ICU segmenter (Intl.Segmenter), which handles Azerbaijani
- * letters that wink-nlp's English tokenizer splits. Then two repairs ICU does not make: sentences glued
+ * Sentences per body paragraph: wink-nlp for English, Node's ICU segmenter (Intl.Segmenter) for the
+ * others, since wink's English tokenizer splits Azerbaijani words at ə, ı, ş. Then two repairs ICU does not make: sentences glued
  * without a space ("yaradılmışdır.Münasibətlərin", "olunub18-19 iyun") are split, and a sentence
  * repeated within the document — exactly, or nearly: at least `nearDuplicate` of its words stand in
  * one earlier sentence — is processed once: later copies are listed in `removed` as duplicates of the
@@ -33,6 +35,10 @@ const ABBREVIATIONS: Record<string, string[]> = { en: enAbbr.words, ru: ruAbbr.w
  * Президент"): such a break is undone when the segment ends in one.
  */
 function segments(text: string, lang: string): { index: number; segment: string }[] {
+  if (lang === 'en') {
+    const wink = englishSegments(text);
+    if (wink) return wink;
+  }
   const abbr = ABBREVIATIONS[lang] ?? [];
   const out: { index: number; segment: string }[] = [];
   for (const seg of segmenter(lang).segment(text)) {
@@ -41,6 +47,23 @@ function segments(text: string, lang: string): { index: number; segment: string 
     const glued = /(?:^|[\s(])\p{Lu}\.$/u.test(tail) || abbr.some((a) => tail.endsWith(` ${a}`) || tail === a);
     if (prev && glued) prev.segment += seg.segment;
     else out.push({ index: seg.index, segment: seg.segment });
+  }
+  return out;
+}
+
+// English sentences come from wink-nlp, whose tokenizer knows English abbreviations ("Mr.", "U.S.",
+// "p.m.") and is fast; Intl.Segmenter serves the other languages (wink splits Azerbaijani words).
+const wink = winkNLP(model);
+
+/** wink's sentences located in the text; null if one cannot be found (then ICU is used). */
+function englishSegments(text: string): { index: number; segment: string }[] | null {
+  const out: { index: number; segment: string }[] = [];
+  let cursor = 0;
+  for (const sentence of wink.readDoc(text).sentences().out()) {
+    const at = text.indexOf(sentence, cursor);
+    if (at < 0) return null;
+    out.push({ index: at, segment: sentence });
+    cursor = at + sentence.length;
   }
   return out;
 }

@@ -31,4 +31,15 @@ describe('sentences.v1', () => {
     expect(d.sentences).toHaveLength(2);
     expect(d.removed.find((r) => r.reason === 'duplicate')?.duplicateOf).toBe(0);
   });
+
+  it('keeps English abbreviations and Russian initials inside their sentences', () => {
+    const en = processText(
+      'Mr. Smith arrived in the U.S. at 5 p.m. on Jan. 5 with the delegation. He left the next day for Baku.',
+    );
+    expect(en.sentences).toHaveLength(2);
+    const ru = processText(
+      'Выступление Ш. Мирзиёева на сессии было отмечено многими делегациями. Затем делегации разъехались.',
+    );
+    expect(ru.sentences).toHaveLength(2);
+  });
 });
