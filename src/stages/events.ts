@@ -179,9 +179,11 @@ export function extractEvents(doc: Document): EventMention[] {
         const ctext = doc.view.slice(c.start, c.end);
         const ct = def.triggers.map((p) => re(p).exec(ctext)).find((m) => m);
         if (!ct && (!c.dates.length || clauses.length === 1)) continue;
+        // A clause that borrows the sentence's trigger must bring its own arguments.
+        const own = ct ? undefined : c;
         const trigStart = ct ? c.start + (ct.index ?? 0) : s.start + (sentenceTrigger.index ?? 0);
         const trigText = ct ? ct[0] : sentenceTrigger[0];
-        const ev = buildEvent(doc, type, c, clauses, s, trigStart, lang.code, lex, ctext);
+        const ev = buildEvent(doc, type, c, own ? [c] : clauses, s, trigStart, lang.code, lex, ctext);
         if (!ev) continue;
         ev.trigger = {
           start: trigStart,

@@ -16,7 +16,10 @@ import ruAbbr from '../languages/ru/abbreviations.json' with { type: 'json' };
  */
 // "yaradılmışdır.Münasibətlərin": a sentence end glued to the next capitalised word; and
 // "olunub18-19 iyun": a lower-case word glued to a day number that starts the next sentence.
-const GLUED = /(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll})|(?<=\p{Ll}{3})(?=\d{1,2}(?:-\d{1,2})?\s+\p{L})/gu;
+// "yaradılmışdır.Münasibətlərin", "olunub18-19 iyun", and a sentence that starts with a number after a
+// full stop ("aparılıb. 19 iyun 1997-ci il"), which ICU does not break.
+const GLUED =
+  /(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll})|(?<=\p{Ll}{3})(?=\d{1,2}(?:-\d{1,2})?\s+\p{L})|(?<=\p{Ll}{2}[.!?]\s+)(?=\d)/gu;
 const segmenters = new Map<string, Intl.Segmenter>();
 
 function segmenter(lang: string): Intl.Segmenter {
@@ -70,7 +73,9 @@ function englishSegments(text: string): { index: number; segment: string }[] | n
 
 export function splitSentences(view: string, span: Span, lang: string): Span[] {
   const out: Span[] = [];
-  const text = view.slice(span.start, span.end);
+  // A single line break inside a paragraph is a wrapped line, not a sentence end (ICU breaks at every
+  // line feed); same length, so offsets hold.
+  const text = view.slice(span.start, span.end).replace(/(?<!\n)\n(?!\n)/g, ' ');
   for (const seg of segments(text, lang)) {
     const pieces: number[] = [0];
     for (const m of seg.segment.matchAll(GLUED)) pieces.push(m.index ?? 0);
