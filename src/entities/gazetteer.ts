@@ -113,6 +113,18 @@ export function lookupByKey(surface: string): EntityRecord[] {
   return keyMatches.get(matchKey(surface)) ?? [];
 }
 
+/** The language's endings and their cases, folded like the tokens they are compared with (ı → i). */
+const foldedEndings = new WeakMap<Morphology, Map<string, string>>();
+function endingsOf(morph: Morphology): Map<string, string> {
+  let m = foldedEndings.get(morph);
+  if (!m) {
+    m = new Map();
+    for (const e of morph.endings) if (!m.has(fold(e)) || morph.cases[e]) m.set(fold(e), morph.cases[e] ?? '');
+    foldedEndings.set(morph, m);
+  }
+  return m;
+}
+
 /** Does a text token match a base-form alias token, allowing the language's case endings? */
 export function matchToken(
   textTok: string,
@@ -125,16 +137,19 @@ export function matchToken(
   // possessives, dropped for Azerbaijani case endings).
   const apostrophe = textTok.search(/['’]/);
   if (apostrophe > 0 && fold(textTok.slice(0, apostrophe)) === a) {
+    const folded = endingsOf(morph);
     const withMark = textTok.slice(apostrophe).replace('’', "'");
-    const ending = morph.endings.includes(withMark) ? withMark : fold(textTok.slice(apostrophe + 1));
-    if (morph.endings.includes(ending)) {
+    const ending = folded.has(withMark) ? withMark : fold(textTok.slice(apostrophe + 1));
+    const c = folded.get(ending);
+    if (c !== undefined) {
       // An English possessive is not part of the name: the mention ends before it.
       const trim = ending === withMark ? textTok.length - apostrophe : 0;
-      return { ...(morph.cases[ending] ? { case: morph.cases[ending] as string } : {}), trim };
+      return { ...(c ? { case: c } : {}), trim };
     }
   }
   const t = fold(textTok);
   if (t === a) return {};
+  const endings = endingsOf(morph);
   // The base form's own ending may be one or two letters ("Ассамблея" → "Ассамбле-и", "Генеральная" →
   // "Генеральн-ой"): each stem length is tried, shortest ending first.
   let stem = a;
@@ -146,8 +161,8 @@ export function matchToken(
     if (!t.startsWith(stem)) continue;
     const ending = t.slice(stem.length);
     if (ending === a.slice(stem.length)) return {};
-    if (!morph.endings.includes(ending)) continue;
-    const c = morph.cases[ending];
+    const c = endings.get(ending);
+    if (c === undefined) continue;
     return c ? { case: c } : {};
   }
   return null;

@@ -160,11 +160,20 @@ export function extractEvents(doc: Document): EventMention[] {
     const lex = lang.events;
     const re = rx(lex);
     const sentence = doc.view.slice(s.start, s.end);
-    if (
-      lex.notEvents.some((p) => re(p).test(sentence)) &&
-      !lex.types.embassy_opening?.triggers.some((p) => re(p).test(sentence))
-    )
-      return;
+    // Trigger words inside a not-an-event phrase ("made 3 visits", "mutual visits") do not count.
+    const blocked: [number, number][] = [];
+    for (const p of lex.notEvents) {
+      for (const m of sentence.matchAll(new RegExp(re(p).source, 'giu'))) blocked.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+    }
+    const trigger = (text: string, offset: number, patterns: string[]) => {
+      for (const p of patterns) {
+        for (const m of text.matchAll(new RegExp(re(p).source, 'giu'))) {
+          const a = offset + (m.index ?? 0);
+          if (!blocked.some(([x, y]) => a < y && a + m[0].length > x)) return m;
+        }
+      }
+      return null;
+    };
     const planned = lex.planned.some((p) => re(p).test(sentence));
     const sDates = doc.dates.filter((d) => d.sentence === si);
     const sEntities = doc.entities.filter((e) => e.sentence === si && e.entity);
@@ -173,11 +182,11 @@ export function extractEvents(doc: Document): EventMention[] {
     let visitInSentence: EventMention | null = null;
     for (const [type, def] of Object.entries(lex.types)) {
       if (def.requires && !def.requires.some((p) => re(p).test(sentence))) continue;
-      const sentenceTrigger = def.triggers.map((p) => re(p).exec(sentence)).find((m) => m);
+      const sentenceTrigger = trigger(sentence, 0, def.triggers);
       if (!sentenceTrigger) continue;
       for (const c of clauses) {
         const ctext = doc.view.slice(c.start, c.end);
-        const ct = def.triggers.map((p) => re(p).exec(ctext)).find((m) => m);
+        const ct = trigger(ctext, c.start - s.start, def.triggers);
         if (!ct && (!c.dates.length || clauses.length === 1)) continue;
         // A clause that borrows the sentence's trigger must bring its own arguments.
         const own = ct ? undefined : c;

@@ -19,7 +19,7 @@ import ruAbbr from '../languages/ru/abbreviations.json' with { type: 'json' };
 // "yaradılmışdır.Münasibətlərin", "olunub18-19 iyun", and a sentence that starts with a number after a
 // full stop ("aparılıb. 19 iyun 1997-ci il"), which ICU does not break.
 const GLUED =
-  /(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll})|(?<=\p{Ll}{3})(?=\d{1,2}(?:-\d{1,2})?\s+\p{L})|(?<=\p{Ll}{2}[.!?]\s+)(?=\d)/gu;
+  /(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll})|(?<=\p{Ll}{3})(?=\d{1,2}(?:-\d{1,2})?\s+\p{L})|(?<=(?:^|[^\p{L}])\p{Ll}{3,}[.!?]\s+)(?=\d)/gu;
 const segmenters = new Map<string, Intl.Segmenter>();
 
 function segmenter(lang: string): Intl.Segmenter {
