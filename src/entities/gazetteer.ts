@@ -12,6 +12,7 @@ interface GazetteerEntry {
   qid?: string;
   country?: string;
   aliases: Record<string, string[]>;
+  offices?: { office: string; of: string; from: string; to?: string }[];
 }
 
 export interface AliasForm {
@@ -37,6 +38,28 @@ export const GAZETTEER: EntityRecord[] = ENTRIES.map((e) => {
 });
 
 const byId = new Map(GAZETTEER.map((r) => [r.id, r]));
+
+/** Office-holders by office and country id, with their terms (ISO dates; no `to` while in office). */
+const holders = new Map<string, { person: string; from: string; to: string }[]>();
+ENTRIES.forEach((e, i) => {
+  for (const o of e.offices ?? []) {
+    const key = `${o.office}|${entityId('place', o.of)}`;
+    holders.set(key, [...(holders.get(key) ?? []), { person: (GAZETTEER[i] as EntityRecord).id, from: o.from, to: o.to ?? '9999' }]);
+  }
+});
+
+/**
+ * Who held an office of a country at a date ("the President of Uzbekistan" in July 2025): the holder
+ * whose term covers the whole of the date's interval, if exactly one does.
+ */
+export function officeHolder(office: string, countryId: string, dateValue: string): string | undefined {
+  const parts = dateValue.split('/');
+  const lo = (parts[0] ?? '').replace(/X.*$/, '');
+  const hi = (parts[parts.length - 1] ?? '').replace(/X.*$/, '');
+  if (!/^\d{4}/.test(lo)) return undefined;
+  const fits = (holders.get(`${office}|${countryId}`) ?? []).filter((h) => h.from <= lo && `${hi}~` > h.from && hi <= h.to);
+  return fits.length === 1 ? fits[0]?.person : undefined;
+}
 const COUNTRY_IDS = new Set((countries.entries as GazetteerEntry[]).map((e) => entityId('place', e.name)));
 /** Is this a sovereign (or historical) state rather than a city or region? */
 export const isCountryId = (id: string) => COUNTRY_IDS.has(id);

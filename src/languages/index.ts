@@ -34,6 +34,15 @@ export interface EventLexicon {
   pairAnaphora: string[];
   /** Phrases that place an event inside the previous one ("during the visit"): it inherits its date. */
   inherit: string[];
+  /** Pronouns that stand for a person: first person (the speaker of a quote) and third person. */
+  pronouns: { first: string[]; third: string[] };
+  /**
+   * Titles that name an office-holder through a country ("the President of Uzbekistan", "Президент
+   * Узбекистана", "Özbəkistan Prezidenti"): text right before or right after the country mention.
+   */
+  leaders: Record<string, { before: string[]; after: string[] }>;
+  /** Plural or habitual trigger forms ("visits", "визиты"): an event only when their clause has a date. */
+  generic: string[];
   types: Record<
     string,
     {

@@ -8,7 +8,8 @@ import type {
   Span,
 } from '../core/document.js';
 import { registerStage } from '../core/stage.js';
-import { gazetteerRecord, isCountryId } from '../entities/gazetteer.js';
+import { gazetteerRecord, isCountryId, officeHolder } from '../entities/gazetteer.js';
+import { ONE_OFF_TYPES } from '../ledger/merge.js';
 import { type EventLexicon, getLanguage } from '../languages/index.js';
 
 /**
@@ -56,7 +57,8 @@ function clausesOf(doc: Document, s: Span, dates: DateMention[], entities: Entit
     const next = i + m[0].length;
     // Skip a short lead-in ("in", "в", "on") before the date.
     const lead = /^(?:(?:in|on|since|в|во|с|к)\s+)?/iu.exec(text.slice(next, s.end))?.[0].length ?? 0;
-    if (dates.some((d) => d.start === next + lead || d.start === next)) {
+    const conjunction = m[0].replace(/[,;\s-]/g, '').length > 0;
+    if (conjunction || dates.some((d) => d.start === next + lead || d.start === next)) {
       // Not inside a date ("August 22-23, 2023").
       if (!dates.some((d) => d.start < i && d.end > i)) cuts.push(i);
     }
@@ -148,15 +150,57 @@ function title(text: string): string | undefined {
   return m ? (m[1] ?? m[2])?.trim() : undefined;
 }
 
+/**
+ * Who a clause's pronouns and titles stand for: the speaker of the last statement (for "I" in a quoted
+ * interview), the person last named before this sentence (for "his"), and office-holders named by
+ * title and country ("the President of Uzbekistan"), resolved at the event's date.
+ */
+interface Referents {
+  speaker?: string;
+  recentPerson?: string;
+  sentence: string;
+  lex: EventLexicon;
+  published: string | null;
+}
+
+function leaderOf(doc: Document, m: EntityMention, refs: Referents, date: DateValue | null): string | undefined {
+  if (!m.entity || !isCountryId(m.entity)) return undefined;
+  const when = date?.value ?? refs.published;
+  if (!when) return undefined;
+  const before = doc.view.slice(Math.max(0, m.start - 60), m.start);
+  const after = doc.view.slice(m.end, m.end + 40);
+  for (const [office, cues] of Object.entries(refs.lex.leaders)) {
+    const hit = cues.before.some((p) => new RegExp(p, 'u').test(before)) || cues.after.some((p) => new RegExp(p, 'u').test(after));
+    if (hit) {
+      const person = officeHolder(office, m.entity, when);
+      if (person) return person;
+    }
+  }
+  return undefined;
+}
+
+/** The person a clause without a named person speaks of: an office-holder, then a pronoun's referent. */
+function impliedPerson(doc: Document, ents: EntityMention[], refs: Referents, date: DateValue | null, text: string): string | undefined {
+  for (const m of ents) {
+    const leader = leaderOf(doc, m, refs, date);
+    if (leader) return leader;
+  }
+  if (refs.lex.pronouns.first.some((p) => new RegExp(p, 'u').test(text)) && refs.speaker) return refs.speaker;
+  if (refs.lex.pronouns.third.some((p) => new RegExp(p, 'u').test(text)) && refs.recentPerson) return refs.recentPerson;
+  return undefined;
+}
+
 export function extractEvents(doc: Document): EventMention[] {
   const out: EventMention[] = [];
   let previous: EventMention | null = null;
   let previousParagraph = -1;
+  const refs: Referents = { sentence: '', lex: undefined as unknown as EventLexicon, published: doc.published };
   doc.sentences.forEach((s, si) => {
     const lang = getLanguage(s.language);
     if (!lang) return;
     if (s.paragraph !== previousParagraph) previous = null;
     previousParagraph = s.paragraph;
+    refs.lex = lang.events;
     const lex = lang.events;
     const re = rx(lex);
     const sentence = doc.view.slice(s.start, s.end);
@@ -192,7 +236,9 @@ export function extractEvents(doc: Document): EventMention[] {
         const own = ct ? undefined : c;
         const trigStart = ct ? c.start + (ct.index ?? 0) : s.start + (sentenceTrigger.index ?? 0);
         const trigText = ct ? ct[0] : sentenceTrigger[0];
-        const ev = buildEvent(doc, type, c, own ? [c] : clauses, s, trigStart, lang.code, lex, ctext);
+        // A plural or habitual trigger ("visits", "визиты") reports an event only with a date of its own.
+        if (!c.dates.length && lex.generic.some((p) => new RegExp(p, 'iu').test(ct ? ct[0] : sentenceTrigger[0]))) continue;
+        const ev = buildEvent(doc, type, c, own ? [c] : clauses, s, trigStart, lang.code, lex, ctext, refs);
         if (!ev) continue;
         ev.trigger = {
           start: trigStart,
@@ -209,13 +255,19 @@ export function extractEvents(doc: Document): EventMention[] {
             if (hit) ev.attributes[attr] = hit[0];
           }
         }
+        // Narrative time: an undated event in a paragraph happens when the paragraph's last event did.
+        if (!ev.date && !ONE_OFF_TYPES.has(type) && previous?.date) ev.date = { ...previous.date };
         ev.rule = `${lang.code}/${type}`;
         out.push(ev);
         if (type === 'visit' && !visitInSentence) visitInSentence = ev;
+        if (type === 'statement') refs.speaker = ev.participants.find((p) => p.role === 'speaker')?.entity ?? refs.speaker;
       }
     }
-    const lastVisit = out.filter((e) => e.type === 'visit' && e.start === s.start).pop();
+    const dated = out.filter((e) => e.start === s.start && e.date);
+    const lastVisit = dated.filter((e) => e.type === 'visit').pop() ?? dated.pop();
     if (lastVisit) previous = lastVisit;
+    const persons = sEntities.filter((e) => e.type === 'person' && e.entity);
+    if (persons.length) refs.recentPerson = persons[persons.length - 1]?.entity;
   });
   return out;
 }
@@ -230,6 +282,7 @@ function buildEvent(
   lang: string,
   lex: EventLexicon,
   ctext: string,
+  refs: Referents,
 ): EventMention | null {
   const ents = uniqueEntities([...c.entities].sort((a, b) => Math.abs(a.start - trig) - Math.abs(b.start - trig)));
   const allEnts = uniqueEntities(clauses.flatMap((k) => k.entities));
@@ -270,12 +323,13 @@ function buildEvent(
   };
   switch (type) {
     case 'visit': {
-      const visitor = ents.find((m) => m.type === 'person') ?? allEnts.find((m) => m.type === 'person');
-      if (!visitor?.entity) return null;
-      add('visitor', visitor);
-      const own = countryOf(visitor.entity);
+      const named = ents.find((m) => m.type === 'person') ?? allEnts.find((m) => m.type === 'person');
+      const visitorId = named?.entity ?? impliedPerson(doc, ents, refs, date, ctext);
+      if (!visitorId) return null;
+      participants.push({ role: 'visitor', entity: visitorId });
+      const own = countryOf(visitorId);
       const places = (ents.length ? ents : allEnts).filter(
-        (m) => m.type === 'place' && m.entity !== own && countryOf(m.entity as string) !== own,
+        (m) => m.type === 'place' && m.entity !== own && countryOf(m.entity as string) !== own && !leaderOf(doc, m, refs, date),
       );
       add('destination', places.find((m) => hasCue(m, 'destination')) ?? places[0]);
       if (participants.length < 2) return null;
