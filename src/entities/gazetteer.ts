@@ -44,7 +44,10 @@ const holders = new Map<string, { person: string; from: string; to: string }[]>(
 ENTRIES.forEach((e, i) => {
   for (const o of e.offices ?? []) {
     const key = `${o.office}|${entityId('place', o.of)}`;
-    holders.set(key, [...(holders.get(key) ?? []), { person: (GAZETTEER[i] as EntityRecord).id, from: o.from, to: o.to ?? '9999' }]);
+    holders.set(key, [
+      ...(holders.get(key) ?? []),
+      { person: (GAZETTEER[i] as EntityRecord).id, from: o.from, to: o.to ?? '9999' },
+    ]);
   }
 });
 
@@ -57,7 +60,9 @@ export function officeHolder(office: string, countryId: string, dateValue: strin
   const lo = (parts[0] ?? '').replace(/X.*$/, '');
   const hi = (parts[parts.length - 1] ?? '').replace(/X.*$/, '');
   if (!/^\d{4}/.test(lo)) return undefined;
-  const fits = (holders.get(`${office}|${countryId}`) ?? []).filter((h) => h.from <= lo && `${hi}~` > h.from && hi <= h.to);
+  const fits = (holders.get(`${office}|${countryId}`) ?? []).filter(
+    (h) => h.from <= lo && `${hi}~` > h.from && hi <= h.to,
+  );
   return fits.length === 1 ? fits[0]?.person : undefined;
 }
 const COUNTRY_IDS = new Set((countries.entries as GazetteerEntry[]).map((e) => entityId('place', e.name)));

@@ -233,6 +233,22 @@ export function mergeLedger(results: DocumentResult[]): { ledger: Ledger; record
       }
     }
   }
+  // Within a document, an undated report of an event that the same document also reports with a date
+  // ("после избрания Ш.Мирзиёева…", then "с избранием в 2016 году Ш.Мирзиёева…") is one more mention
+  // of it, when exactly one dated event fits.
+  candidates.forEach((c, i) => {
+    if (c.ev.date) return;
+    const roots = new Set<number>();
+    candidates.forEach((d, j) => {
+      if (d.doc === c.doc && d.ev.date && d.ev.type === c.ev.type && participantsCompatible(c.ev, d.ev))
+        roots.add(find(j));
+    });
+    if (roots.size === 1) {
+      const a = find(i);
+      const b = [...roots][0] as number;
+      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+    }
+  });
   const groups = new Map<number, Candidate[]>();
   candidates.forEach((c, i) => {
     const root = find(i);

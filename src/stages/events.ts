@@ -9,8 +9,8 @@ import type {
 } from '../core/document.js';
 import { registerStage } from '../core/stage.js';
 import { gazetteerRecord, isCountryId, officeHolder } from '../entities/gazetteer.js';
-import { ONE_OFF_TYPES } from '../ledger/merge.js';
 import { type EventLexicon, getLanguage } from '../languages/index.js';
+import { ONE_OFF_TYPES } from '../ledger/merge.js';
 
 /**
  * Events per clause, from each language's trigger lexicon (`src/languages/<code>/events.json`).
@@ -84,6 +84,14 @@ const countryOf = (id: string): string | undefined => gazetteerRecord(id)?.count
 function cueOf(doc: Document, m: EntityMention, lang: string): Set<string> {
   const cues = new Set<string>();
   if (m.case) cues.add(`case:${m.case}`);
+  // "Daşkənd şəhərində", "Bakı şəhərinə": the case is on the common noun after the name.
+  const next = /^\s+\p{Ll}+?(ndakı|ndəki|nda|ndə|na|nə|ndan|ndən)(?![\p{L}])/u.exec(doc.view.slice(m.end, m.end + 30));
+  if (lang === 'az' && next?.[1]) {
+    const c = { nda: 'loc', ndə: 'loc', ndakı: 'loc', ndəki: 'loc', na: 'dat', nə: 'dat', ndan: 'abl', ndən: 'abl' }[
+      next[1]
+    ];
+    if (c) cues.add(`case:${c}`);
+  }
   const before = doc.view.slice(Math.max(0, m.start - 30), m.start).toLocaleLowerCase(lang);
   const w = /([\p{L}]+)\s+(?:the\s+)?(?:(?:president|republic|city|capital)\s+(?:of\s+)?)?$/u.exec(before);
   if (w?.[1]) cues.add(w[1]);
@@ -170,7 +178,9 @@ function leaderOf(doc: Document, m: EntityMention, refs: Referents, date: DateVa
   const before = doc.view.slice(Math.max(0, m.start - 60), m.start);
   const after = doc.view.slice(m.end, m.end + 40);
   for (const [office, cues] of Object.entries(refs.lex.leaders)) {
-    const hit = cues.before.some((p) => new RegExp(p, 'u').test(before)) || cues.after.some((p) => new RegExp(p, 'u').test(after));
+    const hit =
+      cues.before.some((p) => new RegExp(p, 'u').test(before)) ||
+      cues.after.some((p) => new RegExp(p, 'u').test(after));
     if (hit) {
       const person = officeHolder(office, m.entity, when);
       if (person) return person;
@@ -180,7 +190,13 @@ function leaderOf(doc: Document, m: EntityMention, refs: Referents, date: DateVa
 }
 
 /** The person a clause without a named person speaks of: an office-holder, then a pronoun's referent. */
-function impliedPerson(doc: Document, ents: EntityMention[], refs: Referents, date: DateValue | null, text: string): string | undefined {
+function impliedPerson(
+  doc: Document,
+  ents: EntityMention[],
+  refs: Referents,
+  date: DateValue | null,
+  text: string,
+): string | undefined {
   for (const m of ents) {
     const leader = leaderOf(doc, m, refs, date);
     if (leader) return leader;
@@ -207,13 +223,25 @@ export function extractEvents(doc: Document): EventMention[] {
     // Trigger words inside a not-an-event phrase ("made 3 visits", "mutual visits") do not count.
     const blocked: [number, number][] = [];
     for (const p of lex.notEvents) {
-      for (const m of sentence.matchAll(new RegExp(re(p).source, 'giu'))) blocked.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+      for (const m of sentence.matchAll(new RegExp(re(p).source, 'giu')))
+        blocked.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
     }
-    const trigger = (text: string, offset: number, patterns: string[]) => {
+    // "During the visit", "Səfər çərçivəsində" refer back to a visit already reported: not a new one.
+    const backReferences: [number, number][] = [];
+    for (const p of lex.inherit) {
+      for (const m of sentence.matchAll(new RegExp(re(p).source, 'giu'))) {
+        const end = s.start + (m.index ?? 0) + m[0].length;
+        // "в ходе визита Ш.Мирзиёева в Азербайджан…" names its visit: a report, not a back-reference.
+        const named = doc.entities.some((e) => e.type === 'person' && e.start >= end && e.start <= end + 2);
+        if (!named) backReferences.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+      }
+    }
+    const trigger = (text: string, offset: number, patterns: string[], type = '') => {
+      const spans = type === 'visit' ? [...blocked, ...backReferences] : blocked;
       for (const p of patterns) {
         for (const m of text.matchAll(new RegExp(re(p).source, 'giu'))) {
           const a = offset + (m.index ?? 0);
-          if (!blocked.some(([x, y]) => a < y && a + m[0].length > x)) return m;
+          if (!spans.some(([x, y]) => a < y && a + m[0].length > x)) return m;
         }
       }
       return null;
@@ -226,18 +254,19 @@ export function extractEvents(doc: Document): EventMention[] {
     let visitInSentence: EventMention | null = null;
     for (const [type, def] of Object.entries(lex.types)) {
       if (def.requires && !def.requires.some((p) => re(p).test(sentence))) continue;
-      const sentenceTrigger = trigger(sentence, 0, def.triggers);
+      const sentenceTrigger = trigger(sentence, 0, def.triggers, type);
       if (!sentenceTrigger) continue;
       for (const c of clauses) {
         const ctext = doc.view.slice(c.start, c.end);
-        const ct = trigger(ctext, c.start - s.start, def.triggers);
+        const ct = trigger(ctext, c.start - s.start, def.triggers, type);
         if (!ct && (!c.dates.length || clauses.length === 1)) continue;
         // A clause that borrows the sentence's trigger must bring its own arguments.
         const own = ct ? undefined : c;
         const trigStart = ct ? c.start + (ct.index ?? 0) : s.start + (sentenceTrigger.index ?? 0);
         const trigText = ct ? ct[0] : sentenceTrigger[0];
         // A plural or habitual trigger ("visits", "визиты") reports an event only with a date of its own.
-        if (!c.dates.length && lex.generic.some((p) => new RegExp(p, 'iu').test(ct ? ct[0] : sentenceTrigger[0]))) continue;
+        if (!c.dates.length && lex.generic.some((p) => new RegExp(p, 'iu').test(ct ? ct[0] : sentenceTrigger[0])))
+          continue;
         const ev = buildEvent(doc, type, c, own ? [c] : clauses, s, trigStart, lang.code, lex, ctext, refs);
         if (!ev) continue;
         ev.trigger = {
@@ -255,12 +284,24 @@ export function extractEvents(doc: Document): EventMention[] {
             if (hit) ev.attributes[attr] = hit[0];
           }
         }
-        // Narrative time: an undated event in a paragraph happens when the paragraph's last event did.
-        if (!ev.date && !ONE_OFF_TYPES.has(type) && previous?.date) ev.date = { ...previous.date };
+        // Narrative time: an undated event in a paragraph happens when the paragraph's last event did,
+        // or else at the paragraph's last date.
+        if (!ev.date && !ONE_OFF_TYPES.has(type)) {
+          if (previous?.date) ev.date = { ...previous.date };
+          else {
+            const last = doc.dates
+              .filter((d) => d.sentence < si && doc.sentences[d.sentence]?.paragraph === s.paragraph)
+              .pop();
+            if (last) ev.date = dateOf(last);
+          }
+        }
+        // A statement anchored to no time at all (no date, no publication date) is left out.
+        if (!ev.date && type === 'statement') continue;
         ev.rule = `${lang.code}/${type}`;
         out.push(ev);
         if (type === 'visit' && !visitInSentence) visitInSentence = ev;
-        if (type === 'statement') refs.speaker = ev.participants.find((p) => p.role === 'speaker')?.entity ?? refs.speaker;
+        if (type === 'statement')
+          refs.speaker = ev.participants.find((p) => p.role === 'speaker')?.entity ?? refs.speaker;
       }
     }
     const dated = out.filter((e) => e.start === s.start && e.date);
@@ -329,7 +370,11 @@ function buildEvent(
       participants.push({ role: 'visitor', entity: visitorId });
       const own = countryOf(visitorId);
       const places = (ents.length ? ents : allEnts).filter(
-        (m) => m.type === 'place' && m.entity !== own && countryOf(m.entity as string) !== own && !leaderOf(doc, m, refs, date),
+        (m) =>
+          m.type === 'place' &&
+          m.entity !== own &&
+          countryOf(m.entity as string) !== own &&
+          !leaderOf(doc, m, refs, date),
       );
       add('destination', places.find((m) => hasCue(m, 'destination')) ?? places[0]);
       if (participants.length < 2) return null;
@@ -382,9 +427,12 @@ function buildEvent(
     case 'meeting': {
       for (const m of ents.filter((e) => e.type === 'person')) add('participant', m);
       for (const m of ents.filter((e) => e.type === 'organization')) add('organization', m);
-      const loc = ents.find((e) => e.type === 'place' && hasCue(e, 'location'));
-      add('location', loc);
+      // A meeting is of people or of an organisation; a place alone does not make one.
       if (!participants.length) return null;
+      add(
+        'location',
+        ents.find((e) => e.type === 'place' && hasCue(e, 'location')),
+      );
       return base;
     }
     case 'membership': {
@@ -432,10 +480,8 @@ function buildEvent(
       const subject = ents.find((e) => e.type === 'person');
       if (!subject) return null;
       add('subject', subject);
-      add(
-        'location',
-        ents.find((e) => e.type === 'place'),
-      );
+      const places = ents.filter((e) => e.type === 'place');
+      add('location', places.find((e) => hasCue(e, 'location')) ?? places[0]);
       return base;
     }
     default:
