@@ -426,6 +426,12 @@ function buildEvent(
     }
     case 'meeting': {
       for (const m of ents.filter((e) => e.type === 'person')) add('participant', m);
+      // "met with the President of Uzbekistan": the office-holder at the meeting's date.
+      for (const m of ents) {
+        const leader = leaderOf(doc, m, refs, date);
+        if (leader && !participants.some((p) => p.entity === leader))
+          participants.push({ role: 'participant', entity: leader });
+      }
       for (const m of ents.filter((e) => e.type === 'organization')) add('organization', m);
       // A meeting is of people or of an organisation; a place alone does not make one.
       if (!participants.length) return null;

@@ -23,6 +23,12 @@ describe('mergeLedger', () => {
     }
   });
 
+  it('gives the same ledger when two halves of the corpus are processed separately and merged', () => {
+    const firstHalf = ['000', '003'].map((p) => toDocumentResult(processText(seed(p), { id: p }), false));
+    const secondHalf = ['004', '001', '002'].map((p) => toDocumentResult(processText(seed(p), { id: p }), false));
+    expect(serialiseLedger(mergeLedger([...secondHalf, ...firstHalf]).ledger)).toBe(reference);
+  });
+
   it('merges across languages: relations established in English, Russian and Azerbaijani are one event', () => {
     const { ledger } = mergeLedger(results);
     const rel = ledger.events.filter(

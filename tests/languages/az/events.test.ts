@@ -1,0 +1,7 @@
+import { describe } from 'vitest';
+import { eventCases } from '../events-helper.js';
+import cases from './events.cases.json' with { type: 'json' };
+
+describe('az events', () => {
+  eventCases(cases);
+});
