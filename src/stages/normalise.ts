@@ -56,7 +56,7 @@ export function fixMixedScript(word: string): string {
   return [...word].map((ch) => (ch === 'ә' ? 'ə' : ch === 'Ә' ? 'Ə' : (CYRILLIC_TO_LATIN[ch] ?? ch))).join('');
 }
 
-const DROPPED = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/;
+const DROPPED = /\u00AD|\u200B|\u200C|\u200D|\u2060|\uFEFF/;
 const COMBINING = /\p{M}/u;
 
 /** NFC and dropped characters, with the offset map; one-for-one substitutions come after. */
