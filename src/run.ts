@@ -1,5 +1,9 @@
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import PQueue from 'p-queue';
+import { Piscina } from 'piscina';
+import { type CachedOutcome, ResultCache } from './batch/cache.js';
+import { codeFingerprint } from './batch/fingerprint.js';
 import './stages/index.js';
 import { createDocument, type Message } from './core/document.js';
 import { buildPipeline, loadPipelineConfig, type Pipeline, stableStringify } from './core/pipeline.js';
@@ -14,13 +18,26 @@ export interface RunOptions {
   out: string;
   pipeline: string;
   maxBytes: number;
-  /** Called with a line of progress text (the CLI decides whether and where to print it). */
-  log?: (line: string) => void;
+  /** Documents processed at once: 1 runs in-process; more run in a pool of worker threads. */
+  jobs?: number;
+  /** Ignore cached per-document results and process everything again. */
+  full?: boolean;
+  /** Called after each document with the count done and the total (the CLI draws progress from it). */
+  progress?: (done: number, total: number, cached: number) => void;
 }
 
 export interface RunReport {
   pipeline: { name: string; hash: string; file: string };
-  counts: { inputs: number; processed: number; failed: number; events: number; entities: number };
+  counts: {
+    inputs: number;
+    processed: number;
+    failed: number;
+    events: number;
+    entities: number;
+    /** Documents whose results came from the cache of an earlier run. */
+    cached: number;
+  };
+  jobs: number;
   failures: { source: string; code: string; message: string; line?: number }[];
   warnings: {
     document: string;
@@ -63,26 +80,65 @@ export function processInput(
   return { result: toDocumentResult(doc, input.text !== undefined || input.html === true) };
 }
 
+const MIN_DOCS_FOR_POOL = 16;
+
 export async function runBatch(opts: RunOptions): Promise<RunResult> {
   const t0 = performance.now();
   const config = loadPipelineConfig(opts.pipeline);
   const pipeline = buildPipeline(config);
   const { inputs, failures } = readInputs(opts.inputs, { maxBytes: opts.maxBytes });
+  const jobs = Math.max(1, opts.jobs ?? 1);
   const timings = new Map<string, number>();
-  const results: DocumentResult[] = [];
-  // p-queue schedules the documents; extraction is synchronous CPU work, so one at a time in-process.
-  const queue = new PQueue({ concurrency: 1 });
-  let done = 0;
+  const cache = new ResultCache(opts.out, `${pipeline.hash}:${codeFingerprint()}`);
+  const outcomes = new Map<RawInput, CachedOutcome>();
+  let cached = 0;
   for (const input of inputs) {
-    queue.add(() => {
-      const { result, failure } = processInput(input, pipeline, timings);
-      if (result) results.push(result);
-      if (failure) failures.push(failure);
+    const hit = opts.full ? undefined : cache.get(input);
+    if (hit) {
+      outcomes.set(input, hit);
+      cached++;
+    }
+  }
+  const pending = inputs.filter((i) => !outcomes.has(i));
+  // CPU-bound extraction: one document at a time in-process, or a pool of worker threads that p-queue
+  // keeps fed. Each finished document goes to the cache at once, so an interrupted run resumes.
+  // Starting worker threads (each loads the models and dictionaries) costs about a second: only worth it
+  // for more than a handful of documents.
+  const pool = jobs > 1 && pending.length >= MIN_DOCS_FOR_POOL ? createPool(jobs) : undefined;
+  const queue = new PQueue({ concurrency: pool ? jobs * 2 : 1 });
+  let done = cached;
+  opts.progress?.(done, inputs.length, cached);
+  for (const input of pending) {
+    queue.add(async () => {
+      let outcome: { result?: DocumentResult; failure?: InputFailure };
+      if (pool) {
+        const r = (await pool.run({ config, input })) as {
+          result?: DocumentResult;
+          failure?: InputFailure;
+          timings: [string, number][];
+        };
+        for (const [k, v] of r.timings) timings.set(k, (timings.get(k) ?? 0) + v);
+        outcome = r;
+      } else {
+        outcome = processInput(input, pipeline, timings);
+      }
+      const stored: CachedOutcome = outcome.result
+        ? { result: outcome.result }
+        : { failure: outcome.failure as InputFailure };
+      cache.set(input, stored);
+      outcomes.set(input, stored);
       done++;
-      if (opts.log && (done % 100 === 0 || done === inputs.length)) opts.log(`${done}/${inputs.length} documents`);
+      opts.progress?.(done, inputs.length, cached);
     });
   }
   await queue.onIdle();
+  await pool?.destroy();
+  const results: DocumentResult[] = [];
+  for (const input of inputs) {
+    const o = outcomes.get(input);
+    if (o && 'result' in o) results.push(o.result);
+    else if (o) failures.push(o.failure);
+  }
   const { ledger, records } = mergeLedger(results);
   const warnings: RunReport['warnings'] = [];
   for (const r of records) {
@@ -106,7 +162,9 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
       failed: failures.length,
       events: ledger.events.length,
       entities: ledger.entities.length,
+      cached,
     },
+    jobs,
     failures: failures
       .map(({ source, message }) => failureEntry(source, message))
       .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)),
@@ -115,7 +173,15 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
     totalMs: Math.round(performance.now() - t0),
   };
   writeOutputs(opts.out, ledger, records, report);
+  cache.prune();
   return { ledger, records, report };
+}
+
+/** A pool of worker threads running src/batch/worker (the .ts source under tsx, the .js build otherwise). */
+function createPool(threads: number): Piscina {
+  const fromSource = extname(fileURLToPath(import.meta.url)) === '.ts';
+  const filename = new URL(fromSource ? './batch/worker-tsx.mjs' : './batch/worker.js', import.meta.url).href;
+  return new Piscina({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
 }
 
 function failureEntry(source: string, m: Message): RunReport['failures'][number] {

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Presets, SingleBar } from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { PipelineError } from '../core/pipeline.js';
 import { formatScore, scoreRun } from '../eval/score.js';
@@ -12,6 +14,57 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root =
   [join(here, '..', '..'), join(here, '..')].find((d) => existsSync(join(d, 'pipelines', 'default.json'))) ??
   process.cwd();
+
+interface RunCliOptions {
+  out: string;
+  pipeline: string;
+  maxBytes: number;
+  jobs: number;
+  full?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+/**
+ * Progress on stderr: a bar (cli-progress) with documents done/total, rate and ETA on a terminal;
+ * a plain line every few seconds otherwise (CI logs, pipes).
+ */
+function progressReporter(): { update: (done: number, total: number, cached: number) => void; stop: () => void } {
+  if (process.stderr.isTTY) {
+    const bar = new SingleBar(
+      {
+        format: 'documents {bar} {value}/{total} | {rate}/s | ETA {eta_formatted} | {cached} from cache',
+        stream: process.stderr,
+        hideCursor: true,
+      },
+      Presets.shades_classic,
+    );
+    const t0 = Date.now();
+    let started = false;
+    return {
+      update(done, total, cached) {
+        if (!started) {
+          bar.start(total, done, { rate: 0, cached });
+          started = true;
+        }
+        const secs = (Date.now() - t0) / 1000;
+        bar.update(done, { rate: secs > 0 ? Math.round((done - cached) / secs) : 0, cached });
+      },
+      stop: () => started && bar.stop(),
+    };
+  }
+  let last = 0;
+  return {
+    update(done, total) {
+      const now = Date.now();
+      if (done === total || now - last > 5000) {
+        last = now;
+        process.stderr.write(`${done}/${total} documents\n`);
+      }
+    },
+    stop() {},
+  };
+}
 
 const positiveInt = (v: string) => {
   const n = Number(v);
@@ -32,27 +85,36 @@ export function buildCli(): Command {
     .option('-o, --out <dir>', 'output folder', 'output')
     .option('-p, --pipeline <file>', 'pipeline configuration (JSON)', join(root, 'pipelines', 'default.json'))
     .option('--max-bytes <n>', 'refuse input files larger than this', positiveInt, 5_000_000)
+    .option('-j, --jobs <n>', 'documents processed in parallel (worker threads)', positiveInt, availableParallelism())
+    .option('--full', 'process every document again instead of reusing cached results')
     .option('-q, --quiet', 'print nothing but errors')
-    .action(async (inputs: string[], opts: { out: string; pipeline: string; maxBytes: number; quiet?: boolean }) => {
-      const log = opts.quiet ? undefined : (l: string) => process.stderr.write(`${l}\n`);
+    .option('-v, --verbose', 'also list info messages and cache use')
+    .action(async (inputs: string[], opts: RunCliOptions) => {
+      const progress = opts.quiet ? undefined : progressReporter();
       const { report } = await runBatch({
         inputs: inputs.length ? inputs : ['corpus'],
         out: opts.out,
         pipeline: opts.pipeline,
         maxBytes: opts.maxBytes,
-        ...(log ? { log } : {}),
+        jobs: opts.jobs,
+        full: !!opts.full,
+        ...(progress ? { progress: progress.update } : {}),
       });
+      progress?.stop();
       if (!opts.quiet) {
         const c = report.counts;
         process.stderr.write(
-          `${c.processed} documents processed, ${c.failed} failed; ${c.events} events, ${c.entities} entities → ${opts.out}/ (${report.totalMs} ms)\n`,
+          `${c.processed} documents processed (${c.cached} from cache), ${c.failed} failed; ${c.events} events, ${c.entities} entities → ${opts.out}/ (${report.totalMs} ms, ${report.jobs} jobs)\n`,
         );
       }
       for (const f of report.failures)
         process.stderr.write(`error: ${f.source}${f.line ? `:${f.line}` : ''}: ${f.message} [${f.code}]\n`);
-      if (!opts.quiet)
-        for (const w of report.warnings.filter((x) => x.severity === 'warning'))
-          process.stderr.write(`warning: ${w.document}: ${w.message} [${w.code}]\n`);
+      if (!opts.quiet) {
+        const shown = report.warnings.filter(
+          (x) => x.severity === 'warning' || (opts.verbose && x.severity === 'info'),
+        );
+        for (const w of shown) process.stderr.write(`${w.severity}: ${w.document}: ${w.message} [${w.code}]\n`);
+      }
       process.exitCode = report.counts.failed > 0 ? 1 : 0;
     });
 

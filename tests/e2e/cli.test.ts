@@ -33,7 +33,7 @@ describe('event-ledger CLI', () => {
     const r = cli('run', dir, '--out', join(dir, 'out'));
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/error: empty\.txt: .*empty/);
-    expect(r.stderr).toContain('1 documents processed, 1 failed');
+    expect(r.stderr).toContain('1 documents processed (0 from cache), 1 failed');
   });
 
   it('exits 0 on a clean run and eval prints the summary line', () => {
