@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,8 @@ import { Presets, SingleBar } from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { PipelineError } from '../core/pipeline.js';
 import { formatScore, scoreRun } from '../eval/score.js';
+import { exportFiles, exportSqlite } from '../ledger/export.js';
+import type { Ledger } from '../ledger/merge.js';
 import { runBatch } from '../run.js';
 
 // The project root, whether running from src/ (tsx) or dist/ (built).
@@ -66,6 +68,19 @@ function progressReporter(): { update: (done: number, total: number, cached: num
   };
 }
 
+class UsageError extends Error {}
+
+/** The ledger of an output folder, or of a ledger.json file given directly. */
+function readLedger(path: string): Ledger {
+  const file = path.endsWith('.json') ? path : join(path, 'ledger.json');
+  if (!existsSync(file)) throw new UsageError(`no ledger at ${file}; run "event-ledger run --out ${path}" first`);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Ledger;
+  } catch (e) {
+    throw new UsageError(`${file} is not a ledger (${(e as Error).message})`);
+  }
+}
+
 const positiveInt = (v: string) => {
   const n = Number(v);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
@@ -119,6 +134,29 @@ export function buildCli(): Command {
     });
 
   program
+    .command('export')
+    .description('write the ledger as normalised tables: NDJSON or CSV files, or an idempotent upsert into SQLite')
+    .requiredOption('-f, --format <format>', 'ndjson, csv or sqlite')
+    .option('--from <dir>', 'output folder holding ledger.json', 'output')
+    .option('--dir <dir>', 'folder for ndjson/csv files', 'export')
+    .option('--db <file>', 'SQLite database file (created if missing)', 'ledger.sqlite')
+    .action((opts: { format: string; from: string; dir: string; db: string }) => {
+      const ledger = readLedger(opts.from);
+      if (opts.format === 'sqlite') {
+        const counts = exportSqlite(ledger, opts.db);
+        process.stderr.write(
+          `${opts.db}: ${Object.entries(counts)
+            .map(([t, n]) => `${t} ${n}`)
+            .join(', ')}\n`,
+        );
+      } else if (opts.format === 'ndjson' || opts.format === 'csv') {
+        for (const f of exportFiles(ledger, opts.dir, opts.format)) process.stderr.write(`${f}\n`);
+      } else {
+        throw new UsageError(`unknown export format "${opts.format}"; use ndjson, csv or sqlite`);
+      }
+    });
+
+  program
     .command('eval')
     .description('score an output folder against a gold file (the format of tests/gold/seeds.gold.json)')
     .requiredOption('-g, --gold <file>', 'gold file')
@@ -142,7 +180,7 @@ async function main() {
       process.exitCode = e.exitCode === 0 ? 0 : 2;
       return;
     }
-    if (e instanceof PipelineError) {
+    if (e instanceof PipelineError || e instanceof UsageError) {
       process.stderr.write(`error: ${e.message}\n`);
       process.exitCode = 2;
       return;

@@ -170,10 +170,24 @@ function buildEvent(group: Candidate[]): LedgerEvent {
       trigger: ev.trigger.text,
       date: ev.date,
     }))
-    .sort((a, b) => cmp(a.document, b.document) || a.start - b.start);
+    .sort((a, b) => cmp(a.document, b.document) || a.start - b.start || cmp(a.trigger, b.trigger))
+    // Two clauses of one sentence reporting the same event are one mention of it.
+    .filter((m, i, all) => i === 0 || m.document !== all[i - 1]?.document || m.start !== all[i - 1]?.start);
   // The id hashes what identifies the event: type, main participant per role, and (for events that can
   // recur) the year. More reports of the same event leave it unchanged.
-  const anchor = roles.map((r) => `${r}=${participants.find((p) => p.role === r)?.entity}`).join(',');
+  // Symmetric roles (the parties of relations, trade, an agreement) count with all their entities; other
+  // roles by their main entity, so a city named beside its country does not change the id.
+  const anchor = roles
+    .map((r) =>
+      r === 'party'
+        ? `${r}=${participants
+            .filter((p) => p.role === r)
+            .map((p) => p.entity)
+            .sort()
+            .join('+')}`
+        : `${r}=${participants.find((p) => p.role === r)?.entity}`,
+    )
+    .join(',');
   const year = ONE_OFF_TYPES.has(type) || !date ? '' : (date.value.match(/^\d{4}/)?.[0] ?? '');
   const amount = type === 'trade' ? String(attributes.amount ?? '') : '';
   const id = `ev-${hash(`${type}|${anchor}|${year}|${amount}`)}`;
