@@ -230,39 +230,52 @@ export function mergeLedger(results: DocumentResult[]): { ledger: Ledger; record
     }
     return i;
   };
-  const byType = new Map<string, number[]>();
+  const union = (i: number, j: number) => {
+    const a = find(i);
+    const b = find(j);
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  };
+  // Blocking: two reports can only be one event if they share the type and a participant (a city counts
+  // as its country), so each is compared only with the reports in its blocks, not with all others.
+  const blocks = new Map<string, number[]>();
   candidates.forEach((c, i) => {
-    byType.set(c.ev.type, [...(byType.get(c.ev.type) ?? []), i]);
+    const keys = new Set(
+      c.ev.participants.map((p) => `${c.ev.type}|${gazetteerRecord(p.entity)?.country ?? p.entity}`),
+    );
+    for (const k of keys) blocks.set(k, [...(blocks.get(k) ?? []), i]);
   });
-  for (const idxs of byType.values()) {
+  const compared = new Set<number>();
+  for (const idxs of blocks.values()) {
     for (let x = 0; x < idxs.length; x++) {
       for (let y = x + 1; y < idxs.length; y++) {
         const i = idxs[x] as number;
         const j = idxs[y] as number;
-        if (linked((candidates[i] as Candidate).ev, (candidates[j] as Candidate).ev)) {
-          const a = find(i);
-          const b = find(j);
-          if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-        }
+        const pair = i * candidates.length + j;
+        if (compared.has(pair)) continue;
+        compared.add(pair);
+        if (linked((candidates[i] as Candidate).ev, (candidates[j] as Candidate).ev)) union(i, j);
       }
     }
   }
   // Within a document, an undated report of an event that the same document also reports with a date
   // ("после избрания Ш.Мирзиёева…", then "с избранием в 2016 году Ш.Мирзиёева…") is one more mention
   // of it, when exactly one dated event fits.
+  const byDoc = new Map<string, number[]>();
   candidates.forEach((c, i) => {
-    if (c.ev.date) return;
-    const roots = new Set<number>();
-    candidates.forEach((d, j) => {
-      if (d.doc === c.doc && d.ev.date && d.ev.type === c.ev.type && participantsCompatible(c.ev, d.ev))
-        roots.add(find(j));
-    });
-    if (roots.size === 1) {
-      const a = find(i);
-      const b = [...roots][0] as number;
-      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-    }
+    byDoc.set(c.doc, [...(byDoc.get(c.doc) ?? []), i]);
   });
+  for (const idxs of byDoc.values()) {
+    for (const i of idxs) {
+      const c = candidates[i] as Candidate;
+      if (c.ev.date) continue;
+      const roots = new Set<number>();
+      for (const j of idxs) {
+        const d = candidates[j] as Candidate;
+        if (d.ev.date && d.ev.type === c.ev.type && participantsCompatible(c.ev, d.ev)) roots.add(find(j));
+      }
+      if (roots.size === 1) union(i, [...roots][0] as number);
+    }
+  }
   const groups = new Map<number, Candidate[]>();
   candidates.forEach((c, i) => {
     const root = find(i);
