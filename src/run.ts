@@ -92,6 +92,13 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
   const cache = new ResultCache(opts.out, `${pipeline.hash}:${codeFingerprint()}`);
   const outcomes = new Map<RawInput, CachedOutcome>();
   let cached = 0;
+  let t = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    timings.set(name, (timings.get(name) ?? 0) + now - t);
+    t = now;
+  };
+  phase('read-inputs');
   for (const input of inputs) {
     const hit = opts.full ? undefined : cache.get(input);
     if (hit) {
@@ -100,6 +107,7 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
     }
   }
   const pending = inputs.filter((i) => !outcomes.has(i));
+  phase('cache-read');
   // CPU-bound extraction: one document at a time in-process, or a pool of worker threads that p-queue
   // keeps fed. Each finished document goes to the cache at once, so an interrupted run resumes.
   // Starting worker threads (each loads the models and dictionaries) costs about a second: only worth it
@@ -133,6 +141,7 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
   }
   await queue.onIdle();
   await pool?.destroy();
+  t = performance.now();
   const results: DocumentResult[] = [];
   for (const input of inputs) {
     const o = outcomes.get(input);
@@ -140,6 +149,7 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
     else if (o) failures.push(o.failure);
   }
   const { ledger, records } = mergeLedger(results);
+  phase('merge');
   const warnings: RunReport['warnings'] = [];
   for (const r of records) {
     for (const w of r.warnings) {
@@ -174,6 +184,7 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
   };
   writeOutputs(opts.out, ledger, records, report);
   cache.prune();
+  phase('write');
   return { ledger, records, report };
 }
 

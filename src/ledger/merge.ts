@@ -43,7 +43,18 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 12);
 
 /** [first day, last day] of an ISO value, as comparable YYYYMMDD numbers; null when the year is unknown. */
+const intervals = new Map<string, [number, number] | null>();
+
 export function interval(value: string): [number, number] | null {
+  const known = intervals.get(value);
+  if (known !== undefined) return known;
+  const parsed = parseInterval(value);
+  if (intervals.size > 100_000) intervals.clear();
+  intervals.set(value, parsed);
+  return parsed;
+}
+
+function parseInterval(value: string): [number, number] | null {
   const parts = value.split('/');
   const lo = bound(parts[0] ?? '', false);
   const hi = bound(parts[parts.length - 1] ?? '', true);
@@ -96,10 +107,11 @@ function participantsCompatible(a: EventMention, b: EventMention): boolean {
 }
 
 function linked(a: EventMention, b: EventMention): boolean {
-  if (a.type !== b.type || !participantsCompatible(a, b)) return false;
+  // Cheapest tests first: this runs for every pair of reports in a block.
+  if (a.type !== b.type) return false;
   if (a.type === 'trade' && a.attributes.amount !== b.attributes.amount) return false;
-  if (ONE_OFF_TYPES.has(a.type)) return true;
-  return datesCompatible(a.date, b.date);
+  if (!ONE_OFF_TYPES.has(a.type) && !datesCompatible(a.date, b.date)) return false;
+  return participantsCompatible(a, b);
 }
 
 const PRECISION_RANK: Record<string, number> = {
@@ -242,17 +254,19 @@ export function mergeLedger(results: DocumentResult[]): { ledger: Ledger; record
     const keys = new Set(
       c.ev.participants.map((p) => `${c.ev.type}|${gazetteerRecord(p.entity)?.country ?? p.entity}`),
     );
-    for (const k of keys) blocks.set(k, [...(blocks.get(k) ?? []), i]);
+    for (const k of keys) {
+      const list = blocks.get(k);
+      if (list) list.push(i);
+      else blocks.set(k, [i]);
+    }
   });
-  const compared = new Set<number>();
   for (const idxs of blocks.values()) {
     for (let x = 0; x < idxs.length; x++) {
       for (let y = x + 1; y < idxs.length; y++) {
         const i = idxs[x] as number;
         const j = idxs[y] as number;
-        const pair = i * candidates.length + j;
-        if (compared.has(pair)) continue;
-        compared.add(pair);
+        // Already one event: nothing to learn from comparing them (the relation's components are the same).
+        if (find(i) === find(j)) continue;
         if (linked((candidates[i] as Candidate).ev, (candidates[j] as Candidate).ev)) union(i, j);
       }
     }
@@ -262,7 +276,9 @@ export function mergeLedger(results: DocumentResult[]): { ledger: Ledger; record
   // of it, when exactly one dated event fits.
   const byDoc = new Map<string, number[]>();
   candidates.forEach((c, i) => {
-    byDoc.set(c.doc, [...(byDoc.get(c.doc) ?? []), i]);
+    const list = byDoc.get(c.doc);
+    if (list) list.push(i);
+    else byDoc.set(c.doc, [i]);
   });
   for (const idxs of byDoc.values()) {
     for (const i of idxs) {
@@ -279,7 +295,9 @@ export function mergeLedger(results: DocumentResult[]): { ledger: Ledger; record
   const groups = new Map<number, Candidate[]>();
   candidates.forEach((c, i) => {
     const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), c]);
+    const list = groups.get(root);
+    if (list) list.push(c);
+    else groups.set(root, [c]);
   });
   const events = [...groups.values()].map(buildEvent);
   // Two distinct events with the same identifying content (e.g. two undated visits of the same people)
