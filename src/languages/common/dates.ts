@@ -195,3 +195,26 @@ export function seasonRange(year: number, season: keyof typeof SEASONS) {
 
 /** The contract's value of a century: the 19th century → 18XX. */
 export const centuryValue = (n: number) => `${String(n - 1).padStart(2, '0')}XX`;
+
+/** Roman numerals of centuries (I–XXI); Cyrillic Х is accepted for X, as Russian texts type it. */
+export function romanToNumber(s: string): number {
+  const v: Record<string, number> = { I: 1, V: 5, X: 10, Х: 10 };
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const a = v[s[i] as string] ?? 0;
+    const b = v[s[i + 1] as string] ?? 0;
+    n += a < b ? -a : a;
+  }
+  return n;
+}
+
+/**
+ * A chrono locale extended with the project's parsers, as an extractor: results whose text matches
+ * `notADate` (durations, counts, "now") are dropped.
+ */
+export function extendedChrono(base: Chrono, parsers: Parser[], notADate: RegExp, rule: string) {
+  const configured = base.clone();
+  configured.parsers.push(...parsers);
+  return (text: string, offset: number, ref: Date): RawDate[] =>
+    parseWithChrono(configured, text, offset, ref, rule).filter((d) => !notADate.test(d.text.trim()));
+}

@@ -1,13 +1,5 @@
 import * as chrono from 'chrono-node';
-import {
-  centuryValue,
-  parseWithChrono,
-  patternParser,
-  type RawDate,
-  type SEASONS,
-  seasonRange,
-  YEAR,
-} from '../common/dates.js';
+import { centuryValue, extendedChrono, patternParser, type SEASONS, seasonRange, YEAR } from '../common/dates.js';
 import months from './months.json' with { type: 'json' };
 
 // chrono's English casual parser, extended where it falls short on news text (see LIBRARIES.md):
@@ -175,14 +167,9 @@ const parsers = [
   ),
 ];
 
-const en = chrono.en.casual.clone();
-en.parsers.push(...parsers);
-
 // Words chrono reads as dates that are not dates in news text: "now", and durations ("the last 3
 // years", "over the past year") which TimeML annotates as durations, not points in time.
 const NOT_A_DATE =
   /^(?:(?:until|till|up to|by|for|from)\s+)?(?:now|today's|present|currently)$|^(?:the\s+)?(?:last|past|next|previous|coming)\s+(?:\d+|few|several|two|three|four|five|six|seven|eight|nine|ten|couple of)\s+\p{L}+$|^past (?:year|month|week|decade|day)s?$/iu;
 
-export function extractDatesEn(text: string, offset: number, ref: Date): RawDate[] {
-  return parseWithChrono(en, text, offset, ref, 'en/chrono').filter((d) => !NOT_A_DATE.test(d.text.trim()));
-}
+export const extractDatesEn = extendedChrono(chrono.en.casual, parsers, NOT_A_DATE, 'en/chrono');

@@ -1,9 +1,9 @@
 import * as chrono from 'chrono-node';
 import {
   centuryValue,
-  parseWithChrono,
+  extendedChrono,
   patternParser,
-  type RawDate,
+  romanToNumber,
   type SEASONS,
   seasonRange,
   YEAR,
@@ -26,16 +26,6 @@ const MOD: Record<string, 'START' | 'MID' | 'END'> = { нач: 'START', сер: 
 const modOf = (w: string) => MOD[w.toLowerCase().slice(0, 3)] ?? 'END';
 const SEASON: Record<string, keyof typeof SEASONS> = { весн: 'spring', лет: 'summer', осен: 'autumn', зим: 'winter' };
 const ROMAN = '([IVXХ]{1,5})';
-const romanToNumber = (s: string) => {
-  const v: Record<string, number> = { I: 1, V: 5, X: 10, Х: 10 };
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const a = v[s[i] as string] ?? 0;
-    const b = v[s[i + 1] as string] ?? 0;
-    n += a < b ? -a : a;
-  }
-  return n;
-};
 
 const parsers = [
   patternParser(
@@ -147,13 +137,8 @@ const parsers = [
   ),
 ];
 
-const ru = chrono.ru.casual.clone();
-ru.parsers.push(...parsers);
-
 // Durations and counts that chrono turns into dates.
 const NOT_A_DATE =
   /течение|^\d+\s+(?:лет|год|месяц|недел|дн|час)|^(?:сейчас|ныне|теперь)$|^(?:в\s+)?(?:последни|прошедши|ближайши|следующи)[еих]+\s+\d+/iu;
 
-export function extractDatesRu(text: string, offset: number, ref: Date): RawDate[] {
-  return parseWithChrono(ru, text, offset, ref, 'ru/chrono').filter((d) => !NOT_A_DATE.test(d.text.trim()));
-}
+export const extractDatesRu = extendedChrono(chrono.ru.casual, parsers, NOT_A_DATE, 'ru/chrono');

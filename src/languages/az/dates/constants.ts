@@ -26,16 +26,7 @@ export function monthNumber(s: string): number {
   return 0;
 }
 
-export function romanToNumber(s: string): number {
-  const v: Record<string, number> = { I: 1, V: 5, X: 10 };
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const a = v[s[i] as string] ?? 0;
-    const b = v[s[i + 1] as string] ?? 0;
-    n += a < b ? -a : a;
-  }
-  return n;
-}
+export { romanToNumber } from '../../common/dates.js';
 
 export const dayRange = (y: number | undefined, mo: number, d1: number, d2: number | undefined) => {
   const start: Record<string, number> = { month: mo, day: d1 };
