@@ -249,17 +249,33 @@ export function mergeLedger(results: DocumentResult[]): { ledger: Ledger; record
   };
   // Blocking: two reports can only be one event if they share the type and a participant (a city counts
   // as its country), so each is compared only with the reports in its blocks, not with all others.
+  // Events that recur are further blocked by year: compatible dates contain one another, so they share
+  // a year; undated reports only link with undated ones. Wide dates (a decade, a century) join every
+  // year block of their entity.
   const blocks = new Map<string, number[]>();
+  const wide = new Map<string, number[]>();
+  const push = (map: Map<string, number[]>, k: string, i: number) => {
+    const list = map.get(k);
+    if (list) list.push(i);
+    else map.set(k, [i]);
+  };
   candidates.forEach((c, i) => {
     const keys = new Set(
       c.ev.participants.map((p) => `${c.ev.type}|${gazetteerRecord(p.entity)?.country ?? p.entity}`),
     );
+    const span = c.ev.date ? interval(c.ev.date.value) : null;
     for (const k of keys) {
-      const list = blocks.get(k);
-      if (list) list.push(i);
-      else blocks.set(k, [i]);
+      if (ONE_OFF_TYPES.has(c.ev.type)) push(blocks, k, i);
+      else if (!c.ev.date) push(blocks, `${k}|undated`, i);
+      else if (!span || Math.floor(span[1] / 1e4) - Math.floor(span[0] / 1e4) > 3) push(wide, k, i);
+      else for (let y = Math.floor(span[0] / 1e4); y <= Math.floor(span[1] / 1e4); y++) push(blocks, `${k}|${y}`, i);
     }
   });
+  for (const [k, idxs] of wide) {
+    const years = [...blocks.keys()].filter((b) => b.startsWith(`${k}|`) && !b.endsWith('|undated'));
+    const all = [...new Set([...idxs, ...years.flatMap((b) => blocks.get(b) ?? [])])].sort((a, b) => a - b);
+    blocks.set(`${k}|wide`, all);
+  }
   for (const idxs of blocks.values()) {
     for (let x = 0; x < idxs.length; x++) {
       for (let y = x + 1; y < idxs.length; y++) {
