@@ -25,25 +25,17 @@ interface Clause extends Span {
   entities: EntityMention[];
 }
 
-const compiled = new Map<EventLexicon, { re: (s: string) => RegExp }>();
-const rx = (lex: EventLexicon) => {
-  let c = compiled.get(lex);
-  if (!c) {
-    const cache = new Map<string, RegExp>();
-    c = {
-      re: (s: string) => {
-        let r = cache.get(s);
-        if (!r) {
-          r = new RegExp(s, 'iu');
-          cache.set(s, r);
-        }
-        return r;
-      },
-    };
-    compiled.set(lex, c);
+// Lexicon patterns compiled once per source and flags: they run for every sentence of every document.
+const compiled = new Map<string, RegExp>();
+function pattern(source: string, flags = 'iu'): RegExp {
+  const key = `${flags}/${source}`;
+  let r = compiled.get(key);
+  if (!r) {
+    r = new RegExp(source, flags);
+    compiled.set(key, r);
   }
-  return c.re;
-};
+  return r;
+}
 
 function clausesOf(doc: Document, s: Span, dates: DateMention[], entities: EntityMention[]): Clause[] {
   const cuts = [s.start];
@@ -179,8 +171,7 @@ function leaderOf(doc: Document, m: EntityMention, refs: Referents, date: DateVa
   const after = doc.view.slice(m.end, m.end + 40);
   for (const [office, cues] of Object.entries(refs.lex.leaders)) {
     const hit =
-      cues.before.some((p) => new RegExp(p, 'u').test(before)) ||
-      cues.after.some((p) => new RegExp(p, 'u').test(after));
+      cues.before.some((p) => pattern(p, 'u').test(before)) || cues.after.some((p) => pattern(p, 'u').test(after));
     if (hit) {
       const person = officeHolder(office, m.entity, when);
       if (person) return person;
@@ -201,8 +192,8 @@ function impliedPerson(
     const leader = leaderOf(doc, m, refs, date);
     if (leader) return leader;
   }
-  if (refs.lex.pronouns.first.some((p) => new RegExp(p, 'u').test(text)) && refs.speaker) return refs.speaker;
-  if (refs.lex.pronouns.third.some((p) => new RegExp(p, 'u').test(text)) && refs.recentPerson) return refs.recentPerson;
+  if (refs.lex.pronouns.first.some((p) => pattern(p, 'u').test(text)) && refs.speaker) return refs.speaker;
+  if (refs.lex.pronouns.third.some((p) => pattern(p, 'u').test(text)) && refs.recentPerson) return refs.recentPerson;
   return undefined;
 }
 
@@ -218,18 +209,16 @@ export function extractEvents(doc: Document): EventMention[] {
     previousParagraph = s.paragraph;
     refs.lex = lang.events;
     const lex = lang.events;
-    const re = rx(lex);
     const sentence = doc.view.slice(s.start, s.end);
     // Trigger words inside a not-an-event phrase ("made 3 visits", "mutual visits") do not count.
     const blocked: [number, number][] = [];
     for (const p of lex.notEvents) {
-      for (const m of sentence.matchAll(new RegExp(re(p).source, 'giu')))
-        blocked.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+      for (const m of sentence.matchAll(pattern(p, 'giu'))) blocked.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
     }
     // "During the visit", "Səfər çərçivəsində" refer back to a visit already reported: not a new one.
     const backReferences: [number, number][] = [];
     for (const p of lex.inherit) {
-      for (const m of sentence.matchAll(new RegExp(re(p).source, 'giu'))) {
+      for (const m of sentence.matchAll(pattern(p, 'giu'))) {
         const end = s.start + (m.index ?? 0) + m[0].length;
         // "в ходе визита Ш.Мирзиёева в Азербайджан…" names its visit: a report, not a back-reference.
         const named = doc.entities.some((e) => e.type === 'person' && e.start >= end && e.start <= end + 2);
@@ -239,21 +228,21 @@ export function extractEvents(doc: Document): EventMention[] {
     const trigger = (text: string, offset: number, patterns: string[], type = '') => {
       const spans = type === 'visit' ? [...blocked, ...backReferences] : blocked;
       for (const p of patterns) {
-        for (const m of text.matchAll(new RegExp(re(p).source, 'giu'))) {
+        for (const m of text.matchAll(pattern(p, 'giu'))) {
           const a = offset + (m.index ?? 0);
           if (!spans.some(([x, y]) => a < y && a + m[0].length > x)) return m;
         }
       }
       return null;
     };
-    const planned = lex.planned.some((p) => re(p).test(sentence));
+    const planned = lex.planned.some((p) => pattern(p).test(sentence));
     const sDates = doc.dates.filter((d) => d.sentence === si);
     const sEntities = doc.entities.filter((e) => e.sentence === si && e.entity);
     const clauses = clausesOf(doc, s, sDates, sEntities);
-    const inherit = lex.inherit.some((p) => re(p).test(sentence));
+    const inherit = lex.inherit.some((p) => pattern(p).test(sentence));
     let visitInSentence: EventMention | null = null;
     for (const [type, def] of Object.entries(lex.types)) {
-      if (def.requires && !def.requires.some((p) => re(p).test(sentence))) continue;
+      if (def.requires && !def.requires.some((p) => pattern(p).test(sentence))) continue;
       const sentenceTrigger = trigger(sentence, 0, def.triggers, type);
       if (!sentenceTrigger) continue;
       for (const c of clauses) {
@@ -265,8 +254,7 @@ export function extractEvents(doc: Document): EventMention[] {
         const trigStart = ct ? c.start + (ct.index ?? 0) : s.start + (sentenceTrigger.index ?? 0);
         const trigText = ct ? ct[0] : sentenceTrigger[0];
         // A plural or habitual trigger ("visits", "визиты") reports an event only with a date of its own.
-        if (!c.dates.length && lex.generic.some((p) => new RegExp(p, 'iu').test(ct ? ct[0] : sentenceTrigger[0])))
-          continue;
+        if (!c.dates.length && lex.generic.some((p) => pattern(p).test(ct ? ct[0] : sentenceTrigger[0]))) continue;
         const ev = buildEvent(doc, type, c, own ? [c] : clauses, s, trigStart, lang.code, lex, ctext, refs);
         if (!ev) continue;
         ev.trigger = {
@@ -280,7 +268,7 @@ export function extractEvents(doc: Document): EventMention[] {
         if (!ev.date && inherit && context?.date) ev.date = { ...context.date };
         if (def.attributes) {
           for (const [attr, values] of Object.entries(def.attributes)) {
-            const hit = Object.entries(values).find(([, p]) => re(p).test(ctext) || re(p).test(sentence));
+            const hit = Object.entries(values).find(([, p]) => pattern(p).test(ctext) || pattern(p).test(sentence));
             if (hit) ev.attributes[attr] = hit[0];
           }
         }
@@ -347,7 +335,7 @@ function buildEvent(
     return (cues[role] ?? []).some((c2) => mine.has(c2));
   };
   const sentenceText = doc.view.slice(s.start, s.end);
-  const pairAnaphora = lex.pairAnaphora.some((p) => new RegExp(p, 'iu').test(sentenceText));
+  const pairAnaphora = lex.pairAnaphora.some((p) => pattern(p).test(sentenceText));
   const countries = ents.filter(isCountry);
   const base: EventMention = {
     type,
