@@ -218,3 +218,16 @@ export function extendedChrono(base: Chrono, parsers: Parser[], notADate: RegExp
   return (text: string, offset: number, ref: Date): RawDate[] =>
     parseWithChrono(configured, text, offset, ref, rule).filter((d) => !notADate.test(d.text.trim()));
 }
+
+/** A span of whole years ("2025-2029", "с 2015 по 2019 год"), or null when it runs backwards. */
+export function yearRange(a: number, b: number) {
+  return b > a ? { start: { year: a }, end: { year: b }, precision: 'year' as const, value: `${a}/${b}` } : null;
+}
+
+/** A part of a month ("late March 2026", "в конце ноября"): the month, its year if written, the modifier. */
+export function partOfMonth(month: number, year: string | undefined, mod: DateMod) {
+  if (!month) return null;
+  const start: Record<string, number> = { month };
+  if (year) start.year = Number(year);
+  return { start, precision: 'month' as const, mod };
+}

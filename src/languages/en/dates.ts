@@ -1,5 +1,14 @@
 import * as chrono from 'chrono-node';
-import { centuryValue, extendedChrono, patternParser, type SEASONS, seasonRange, YEAR } from '../common/dates.js';
+import {
+  centuryValue,
+  extendedChrono,
+  partOfMonth,
+  patternParser,
+  type SEASONS,
+  seasonRange,
+  YEAR,
+  yearRange,
+} from '../common/dates.js';
 import months from './months.json' with { type: 'json' };
 
 // chrono's English casual parser, extended where it falls short on news text (see LIBRARIES.md):
@@ -95,7 +104,7 @@ const parsers = [
     (m) => {
       const a = Number(m[1]);
       const b = Number(m[2]);
-      return b > a ? { start: { year: a }, end: { year: b }, precision: 'year', value: `${a}/${b}` } : null;
+      return yearRange(a, b);
     },
   ),
   patternParser('en/year-range-short', new RegExp(`${B}${YEAR}\\s*[-/]\\s*(\\d{2})(?![\\d-])`, 'u'), (m) => {
@@ -114,13 +123,7 @@ const parsers = [
       `${B}(early|mid|late|the (?:middle|beginning|end|start) of)[-\\s]+(${MONTH_NAMES})(?:,?\\s+${YEAR})?(?![\\p{L}\\d])`,
       'iu',
     ),
-    (m) => {
-      const month = monthNumber(m[2] ?? '');
-      if (!month) return null;
-      const start: Record<string, number> = { month };
-      if (m[3]) start.year = Number(m[3]);
-      return { start, precision: 'month', mod: modOf(m[1] ?? '') };
-    },
+    (m) => partOfMonth(monthNumber(m[2] ?? ''), m[3], modOf(m[1] ?? '')),
   ),
   patternParser('en/decade', new RegExp(`${B}(?:the\\s+)?((?:1[5-9]|20)\\d)0'?s(?![\\p{L}])`, 'iu'), (m) => ({
     start: { year: Number(`${m[1]}0`) },
@@ -130,8 +133,7 @@ const parsers = [
   patternParser('en/year-range', new RegExp(`${B}${YEAR}\\s*[-–—]\\s*${YEAR}(?![\\d-])`, 'u'), (m) => {
     const a = Number(m[1]);
     const b = Number(m[2]);
-    if (b <= a) return null;
-    return { start: { year: a }, end: { year: b }, precision: 'year', value: `${a}/${b}` };
+    return yearRange(a, b);
   }),
   patternParser('en/this-month-of-year', new RegExp(`${B}this (?:month|year) of ${YEAR}(?!\\d)`, 'iu'), (m) => ({
     start: { year: Number(m[1]) },

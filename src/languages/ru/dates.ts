@@ -2,11 +2,13 @@ import * as chrono from 'chrono-node';
 import {
   centuryValue,
   extendedChrono,
+  partOfMonth,
   patternParser,
   romanToNumber,
   type SEASONS,
   seasonRange,
   YEAR,
+  yearRange,
 } from '../common/dates.js';
 import months from './months.json' with { type: 'json' };
 
@@ -52,7 +54,7 @@ const parsers = [
     (m) => {
       const a = Number(m[1]);
       const b = Number(m[2]);
-      return b > a ? { start: { year: a }, end: { year: b }, precision: 'year', value: `${a}/${b}` } : null;
+      return yearRange(a, b);
     },
   ),
   patternParser(
@@ -76,13 +78,7 @@ const parsers = [
       `${B}(?:в\\s+)?(начал[аеоу]|середин[аеуы]|конц[аеу]|конец)\\s+(${MONTH_NAMES})(?:\\s+${YEAR}\\s*${GOD})?${E}`,
       'iu',
     ),
-    (m) => {
-      const month = monthNumber(m[2] ?? '');
-      if (!month) return null;
-      const start: Record<string, number> = { month };
-      if (m[3]) start.year = Number(m[3]);
-      return { start, precision: 'month', mod: modOf(m[1] ?? '') };
-    },
+    (m) => partOfMonth(monthNumber(m[2] ?? ''), m[3], modOf(m[1] ?? '')),
   ),
   patternParser(
     'ru/part-of-year',
@@ -110,8 +106,7 @@ const parsers = [
     (m) => {
       const a = Number(m[1]);
       const b = Number(m[2]);
-      if (b <= a) return null;
-      return { start: { year: a }, end: { year: b }, precision: 'year', value: `${a}/${b}` };
+      return yearRange(a, b);
     },
   ),
   patternParser(

@@ -1,4 +1,4 @@
-import { patternParser } from '../../../common/dates.js';
+import { patternParser, yearRange } from '../../../common/dates.js';
 import { B, ORD, YEAR } from '../constants.js';
 
 /** "2025-2029-cu illər", "2023-2024-cü illərdə": a range of years. */
@@ -8,6 +8,6 @@ export default patternParser(
   (m) => {
     const a = Number(m[1]);
     const b = Number(m[2]);
-    return b > a ? { start: { year: a }, end: { year: b }, precision: 'year', value: `${a}/${b}` } : null;
+    return yearRange(a, b);
   },
 );
