@@ -106,6 +106,13 @@ function participantsCompatible(a: EventMention, b: EventMention): boolean {
   return shared;
 }
 
+/** Everything `linked` looks at: reports with equal signatures link to exactly the same reports. */
+function signature(ev: EventMention): string {
+  const parts = ev.participants.map((p) => `${p.role}=${p.entity}`).sort();
+  const amount = ev.type === 'trade' ? String(ev.attributes.amount ?? '') : '';
+  return `${ev.type}|${amount}|${ev.date?.value ?? ''}|${parts.join(',')}`;
+}
+
 function linked(a: EventMention, b: EventMention): boolean {
   // Cheapest tests first: this runs for every pair of reports in a block.
   if (a.type !== b.type) return false;
@@ -247,6 +254,20 @@ export function mergeLedger(results: DocumentResult[]): { ledger: Ledger; record
     const b = find(j);
     if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
   };
+  // Whether two reports link depends only on their type, amount, date and participants by role: reports
+  // alike in all of these (the same event told by many articles) are one event at once, and only one of
+  // them, the first, takes part in the pairwise comparisons below. Same relation, far fewer pairs.
+  const representatives: number[] = [];
+  const bySignature = new Map<string, number>();
+  candidates.forEach((c, i) => {
+    const sig = signature(c.ev);
+    const first = bySignature.get(sig);
+    if (first === undefined) {
+      bySignature.set(sig, i);
+      representatives.push(i);
+    } else if (linked(c.ev, (candidates[first] as Candidate).ev)) union(i, first);
+    else representatives.push(i);
+  });
   // Blocking: two reports can only be one event if they share the type and a participant (a city counts
   // as its country), so each is compared only with the reports in its blocks, not with all others.
   // Events that recur are further blocked by year: compatible dates contain one another, so they share
@@ -259,7 +280,8 @@ export function mergeLedger(results: DocumentResult[]): { ledger: Ledger; record
     if (list) list.push(i);
     else map.set(k, [i]);
   };
-  candidates.forEach((c, i) => {
+  for (const i of representatives) {
+    const c = candidates[i] as Candidate;
     const keys = new Set(
       c.ev.participants.map((p) => `${c.ev.type}|${gazetteerRecord(p.entity)?.country ?? p.entity}`),
     );
@@ -270,7 +292,7 @@ export function mergeLedger(results: DocumentResult[]): { ledger: Ledger; record
       else if (!span || Math.floor(span[1] / 1e4) - Math.floor(span[0] / 1e4) > 3) push(wide, k, i);
       else for (let y = Math.floor(span[0] / 1e4); y <= Math.floor(span[1] / 1e4); y++) push(blocks, `${k}|${y}`, i);
     }
-  });
+  }
   for (const [k, idxs] of wide) {
     const years = [...blocks.keys()].filter((b) => b.startsWith(`${k}|`) && !b.endsWith('|undated'));
     const all = [...new Set([...idxs, ...years.flatMap((b) => blocks.get(b) ?? [])])].sort((a, b) => a - b);
