@@ -7,14 +7,12 @@
  *
  * Options: --articles N (default 10000), --keep (keep the generated corpus in bench/corpus-N).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import '../src/stages/index.js';
-import { createDocument } from '../src/core/document.js';
-import { buildPipeline, loadPipelineConfig } from '../src/core/pipeline.js';
-import { sha256 } from '../src/io/inputs.js';
-import { runBatch } from '../src/run.js';
+import type { RunReport } from '../src/run.js';
+import { generate, sentencePools } from './synthetic.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const arg = (name: string, fallback: number) => {
@@ -23,54 +21,6 @@ const arg = (name: string, fallback: number) => {
 };
 const N = arg('--articles', 10_000);
 const PIPELINE = join(ROOT, 'pipelines', 'default.json');
-
-/** A small deterministic PRNG (mulberry32), so the corpus is the same on every machine. */
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Body sentences of the default corpus, per language. */
-function sentencePools(): Map<string, string[]> {
-  const pipeline = buildPipeline(loadPipelineConfig(PIPELINE));
-  const pools = new Map<string, string[]>();
-  for (const name of readdirSync(join(ROOT, 'corpus')).sort()) {
-    const text = readFileSync(join(ROOT, 'corpus', name), 'utf8');
-    const doc = pipeline.run(createDocument({ id: name, source: name, sha256: sha256(text), text }));
-    const pool = pools.get(doc.language) ?? [];
-    pool.push(...doc.sentences.map((s) => doc.text.slice(s.start, s.end)));
-    pools.set(doc.language, pool);
-  }
-  return pools;
-}
-
-function generate(dir: string, from: number, count: number, pools: Map<string, string[]>) {
-  const langs = [...pools.keys()].sort();
-  for (let i = from; i < from + count; i++) {
-    const rand = prng(i + 1);
-    const lang = langs[i % langs.length] as string;
-    const pool = pools.get(lang) as string[];
-    const shift = Math.floor(rand() * 20) - 10;
-    const paragraphs: string[] = [];
-    const n = 8 + Math.floor(rand() * 8);
-    for (let p = 0; p < n; p += 3) {
-      const sentences: string[] = [];
-      for (let k = 0; k < 3; k++)
-        sentences.push(
-          (pool[Math.floor(rand() * pool.length)] as string).replace(/\b(19|20)(\d{2})\b/g, (y) =>
-            String(Number(y) + shift),
-          ),
-        );
-      paragraphs.push(sentences.join(' '));
-    }
-    writeFileSync(join(dir, `art${String(i).padStart(6, '0')}.txt`), `${paragraphs.join('\n\n')}\n`);
-  }
-}
 
 function corpusSize(dir: string): { bytes: number; words: number; articles: number } {
   let bytes = 0;
@@ -84,17 +34,27 @@ function corpusSize(dir: string): { bytes: number; words: number; articles: numb
   return { bytes, words, articles: names.length };
 }
 
-async function timed(jobs: number, corpus: string, out: string, full: boolean) {
+/**
+ * One run of the built CLI in a child process, so each run's peak RSS is its own (worker threads included)
+ * and nothing one run leaves in memory counts against the next.
+ */
+function timed(jobs: number, corpus: string, out: string, full: boolean) {
+  // The built CLI, as users run it: under tsx every worker thread would first transpile the sources.
+  const args = [join(ROOT, 'dist/cli/main.js'), 'run', corpus, '--out', out, '--jobs', String(jobs)];
+  args.push('--quiet', '--pipeline', PIPELINE);
+  if (full) args.push('--full');
   const t0 = performance.now();
-  const { report } = await runBatch({ inputs: [corpus], out, pipeline: PIPELINE, maxBytes: 5_000_000, jobs, full });
-  return { seconds: (performance.now() - t0) / 1000, report };
+  const child = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
+  const seconds = (performance.now() - t0) / 1000;
+  if (child.status !== 0) throw new Error(`run --jobs ${jobs} exited with ${child.status}`);
+  return { seconds, report: JSON.parse(readFileSync(join(out, 'run-report.json'), 'utf8')) as RunReport };
 }
 
 const base = join(tmpdir(), `event-ledger-bench-${N}`);
 rmSync(base, { recursive: true, force: true });
 const corpus = join(base, 'corpus');
 mkdirSync(corpus, { recursive: true });
-const pools = sentencePools();
+const pools = sentencePools(PIPELINE);
 generate(corpus, 0, N, pools);
 const size = corpusSize(corpus);
 console.log(`synthetic corpus: ${size.articles} articles, ${(size.bytes / 1e6).toFixed(1)} MB, ${size.words} words`);
@@ -115,24 +75,25 @@ const row = (label: string, seconds: number, articles: number, bytes: number, wo
   return r;
 };
 
-const j1 = await timed(1, corpus, join(base, 'out1'), true);
+const j1 = timed(1, corpus, join(base, 'out1'), true);
 row('full, --jobs 1', j1.seconds, size.articles, size.bytes, size.words);
-const j2 = await timed(2, corpus, join(base, 'out2'), true);
+const j2 = timed(2, corpus, join(base, 'out2'), true);
 row('full, --jobs 2', j2.seconds, size.articles, size.bytes, size.words);
 generate(corpus, N, 10, pools);
-const inc = await timed(2, corpus, join(base, 'out2'), false);
+const inc = timed(2, corpus, join(base, 'out2'), false);
 row('incremental, +10 articles', inc.seconds, 10, 0, 0);
-const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+const peakRssMb = Math.max(j1.report.peakRssMb, j2.report.peakRssMb, inc.report.peakRssMb);
 const summary = {
   articles: size.articles,
   speedupJobs2: Math.round((j1.seconds / j2.seconds) * 100) / 100,
   incrementalShareOfFull: Math.round((inc.seconds / j2.seconds) * 1000) / 10,
   incrementalCached: inc.report.counts.cached,
   peakRssMb,
+  peakRssMbByRun: { jobs1: j1.report.peakRssMb, jobs2: j2.report.peakRssMb, incremental: inc.report.peakRssMb },
   stageMsJobs1: j1.report.timings,
 };
 console.log(
-  `--jobs 2 / --jobs 1: ${summary.speedupJobs2}×; incremental re-run: ${summary.incrementalShareOfFull}% of a full run (${summary.incrementalCached} cached); peak RSS ${peakRssMb} MB`,
+  `--jobs 2 / --jobs 1: ${summary.speedupJobs2}×; incremental re-run: ${summary.incrementalShareOfFull}% of a full run (${summary.incrementalCached} cached); peak RSS ${peakRssMb} MB (jobs 1: ${j1.report.peakRssMb}, jobs 2: ${j2.report.peakRssMb}, incremental: ${inc.report.peakRssMb})`,
 );
 console.log('stage time with --jobs 1 (ms):', j1.report.timings.map((t) => `${t.stage} ${t.ms}`).join(', '));
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });

@@ -2,16 +2,16 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
-import { type CachedOutcome, ResultCache } from './batch/cache.js';
+import { type Outcome, ResultCache, recordLine } from './batch/cache.js';
 import { codeFingerprint } from './batch/fingerprint.js';
 import './stages/index.js';
 import { createDocument, type Message } from './core/document.js';
 import { buildPipeline, loadPipelineConfig, type Pipeline, stableStringify } from './core/pipeline.js';
 import { decodeInput } from './io/decode.js';
 import { type InputFailure, type RawInput, readInputs } from './io/inputs.js';
-import { writeAtomic } from './io/write.js';
+import { AtomicFileWriter, writeAtomic } from './io/write.js';
 import { type Ledger, mergeLedger } from './ledger/merge.js';
-import { type DocumentRecord, type DocumentResult, toDocumentResult } from './ledger/records.js';
+import { type DocumentResult, type MergeInput, toDocumentResult } from './ledger/records.js';
 
 export interface RunOptions {
   inputs: string[];
@@ -48,12 +48,13 @@ export interface RunReport {
     line?: number;
   }[];
   timings: { stage: string; ms: number }[];
+  /** The process's peak resident memory (worker threads included). */
+  peakRssMb: number;
   totalMs: number;
 }
 
 export interface RunResult {
   ledger: Ledger;
-  records: DocumentRecord[];
   report: RunReport;
 }
 
@@ -90,14 +91,9 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
   const jobs = Math.max(1, opts.jobs ?? 1);
   const timings = new Map<string, number>();
   const cache = new ResultCache(opts.out, `${pipeline.hash}:${codeFingerprint()}`);
-  const outcomes = new Map<RawInput, CachedOutcome>();
+  const outcomes = new Map<RawInput, Outcome>();
   let cached = 0;
-  let t = performance.now();
-  const phase = (name: string) => {
-    const now = performance.now();
-    timings.set(name, (timings.get(name) ?? 0) + now - t);
-    t = now;
-  };
+  const phase = phaseTimer(timings);
   phase('read-inputs');
   for (const input of inputs) {
     const hit = opts.full ? undefined : cache.get(input);
@@ -109,7 +105,8 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
   const pending = inputs.filter((i) => !outcomes.has(i));
   phase('cache-read');
   // CPU-bound extraction: one document at a time in-process, or a pool of worker threads that p-queue
-  // keeps fed. Each finished document goes to the cache at once, so an interrupted run resumes.
+  // keeps fed. Each finished document goes to the cache at once, so an interrupted run resumes; worker
+  // threads store their own results and hand back only what the merge needs.
   // Starting worker threads (each loads the models and dictionaries) costs about a second: only worth it
   // for more than a handful of documents.
   const pool = jobs > 1 && pending.length >= MIN_DOCS_FOR_POOL ? createPool(jobs) : undefined;
@@ -118,38 +115,108 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
   opts.progress?.(done, inputs.length, cached);
   for (const input of pending) {
     queue.add(async () => {
-      let outcome: { result?: DocumentResult; failure?: InputFailure };
       if (pool) {
-        const r = (await pool.run({ config, input })) as {
-          result?: DocumentResult;
-          failure?: InputFailure;
+        const r = (await pool.run({ config, input, cache: { out: opts.out, salt: cache.salt } })) as {
+          outcome: Outcome;
           timings: [string, number][];
         };
         for (const [k, v] of r.timings) timings.set(k, (timings.get(k) ?? 0) + v);
-        outcome = r;
+        cache.touch(input);
+        outcomes.set(input, r.outcome);
       } else {
-        outcome = processInput(input, pipeline, timings);
+        outcomes.set(input, cache.set(input, toStored(processInput(input, pipeline, timings))));
       }
-      const stored: CachedOutcome = outcome.result
-        ? { result: outcome.result }
-        : { failure: outcome.failure as InputFailure };
-      cache.set(input, stored);
-      outcomes.set(input, stored);
       done++;
       opts.progress?.(done, inputs.length, cached);
     });
   }
   await queue.onIdle();
   await pool?.destroy();
-  t = performance.now();
-  const results: DocumentResult[] = [];
-  for (const input of inputs) {
-    const o = outcomes.get(input);
-    if (o && 'result' in o) results.push(o.result);
-    else if (o) failures.push(o.failure);
+  phase('extract');
+  timings.delete('extract'); // the stages' own times are reported; this was their wall time
+  const result = finishBatch({
+    out: opts.out,
+    inputs,
+    outcomes,
+    failures,
+    stored: (input) => cache.read(input),
+    pipeline: { name: config.name, hash: pipeline.hash, file: opts.pipeline },
+    jobs,
+    cached,
+    timings,
+    phase,
+    t0,
+  });
+  cache.prune();
+  return result;
+}
+
+/** Accumulates the wall time between calls under the name given. */
+export function phaseTimer(timings: Map<string, number>): (name: string) => void {
+  let t = performance.now();
+  return (name) => {
+    const now = performance.now();
+    timings.set(name, (timings.get(name) ?? 0) + now - t);
+    t = now;
+  };
+}
+
+export function toStored(outcome: { result?: DocumentResult; failure?: InputFailure }) {
+  return outcome.result ? { result: outcome.result } : { failure: outcome.failure as InputFailure };
+}
+
+export interface FinishOptions {
+  out: string;
+  /** Every input of the batch, in reading order. */
+  inputs: RawInput[];
+  outcomes: Map<RawInput, Outcome>;
+  /** Inputs that failed before processing (unreadable, too large). */
+  failures: InputFailure[];
+  /** The stored result of an input (see batch/cache), from which its documents.jsonl line is copied. */
+  stored: (input: RawInput) => string | undefined;
+  pipeline: RunReport['pipeline'];
+  jobs: number;
+  cached: number;
+  timings: Map<string, number>;
+  phase: (name: string) => void;
+  t0: number;
+}
+
+/**
+ * The end of every batch, whatever ran its documents (this process, worker threads, or queue workers on
+ * other machines): merge, then write documents.jsonl, ledger.json and run-report.json atomically.
+ */
+export function finishBatch(o: FinishOptions): RunResult {
+  const results: MergeInput[] = [];
+  const sources: RawInput[] = [];
+  const failures = [...o.failures];
+  for (const input of o.inputs) {
+    const outcome = o.outcomes.get(input);
+    if (outcome && 'merge' in outcome) {
+      results.push(outcome.merge);
+      sources.push(input);
+    } else if (outcome) failures.push(outcome.failure);
   }
   const { ledger, records } = mergeLedger(results);
-  phase('merge');
+  o.phase('merge');
+  // mergeLedger orders records by id with a stable sort: the same order pairs each with its input.
+  const byId = sources.map((input, i) => ({ input, id: (results[i] as MergeInput).record.id }));
+  byId.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const documents = new AtomicFileWriter(join(o.out, 'documents.jsonl'));
+  try {
+    records.forEach((r, i) => {
+      const input = byId[i]?.input as RawInput;
+      const stored = o.stored(input);
+      if (stored === undefined)
+        throw new Error(
+          `the stored result of ${input.source} disappeared before documents.jsonl was written; run again`,
+        );
+      documents.write(`${recordLine(stored, r.events)}\n`);
+    });
+  } catch (e) {
+    documents.abort();
+    throw e;
+  }
   const warnings: RunReport['warnings'] = [];
   for (const r of records) {
     for (const w of r.warnings) {
@@ -165,27 +232,31 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
     }
   }
   const report: RunReport = {
-    pipeline: { name: config.name, hash: pipeline.hash, file: opts.pipeline },
+    pipeline: o.pipeline,
     counts: {
-      inputs: inputs.length + failures.filter((f) => !inputs.some((i) => i.source === f.source)).length,
+      inputs: o.inputs.length + o.failures.filter((f) => !o.inputs.some((i) => i.source === f.source)).length,
       processed: records.length,
       failed: failures.length,
       events: ledger.events.length,
       entities: ledger.entities.length,
-      cached,
+      cached: o.cached,
     },
-    jobs,
+    jobs: o.jobs,
     failures: failures
       .map(({ source, message }) => failureEntry(source, message))
       .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)),
     warnings,
-    timings: [...timings.entries()].map(([stage, ms]) => ({ stage, ms: Math.round(ms) })),
-    totalMs: Math.round(performance.now() - t0),
+    timings: [],
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    totalMs: 0,
   };
-  writeOutputs(opts.out, ledger, records, report);
-  cache.prune();
-  phase('write');
-  return { ledger, records, report };
+  documents.commit();
+  writeAtomic(join(o.out, 'ledger.json'), serialiseLedger(ledger));
+  o.phase('write');
+  report.timings = [...o.timings.entries()].map(([stage, ms]) => ({ stage, ms: Math.round(ms) }));
+  report.totalMs = Math.round(performance.now() - o.t0);
+  writeAtomic(join(o.out, 'run-report.json'), `${JSON.stringify(JSON.parse(stableStringify(report)), null, 2)}\n`);
+  return { ledger, report };
 }
 
 /** A pool of worker threads running src/batch/worker (the .ts source under tsx, the .js build otherwise). */
@@ -201,16 +272,6 @@ function failureEntry(source: string, m: Message): RunReport['failures'][number]
   return e;
 }
 
-export function serialiseDocuments(records: DocumentRecord[]): string {
-  return records.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : '');
-}
-
 export function serialiseLedger(ledger: Ledger): string {
   return `${JSON.stringify(ledger, null, 2)}\n`;
-}
-
-export function writeOutputs(out: string, ledger: Ledger, records: DocumentRecord[], report: RunReport): void {
-  writeAtomic(join(out, 'documents.jsonl'), serialiseDocuments(records));
-  writeAtomic(join(out, 'ledger.json'), serialiseLedger(ledger));
-  writeAtomic(join(out, 'run-report.json'), `${JSON.stringify(JSON.parse(stableStringify(report)), null, 2)}\n`);
 }

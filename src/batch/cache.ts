@@ -3,7 +3,37 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InputFailure, RawInput } from '../io/inputs.js';
 import { writeAtomic } from '../io/write.js';
-import type { DocumentResult } from '../ledger/records.js';
+import { type DocumentResult, type MergeInput, toMergeInput } from '../ledger/records.js';
+
+/**
+ * What a batch keeps of one document: the merge input, or why the document failed. The full record
+ * stays on disk (or in the shared store) until documents.jsonl is written.
+ */
+export type Outcome = { merge: MergeInput } | { failure: InputFailure };
+
+/**
+ * A stored per-document result, as two lines: the outcome the merge reads, then the document's record
+ * serialised with `"events":[]`, which the writer fills with the ids the merge gives it. Reading a
+ * batch back for the merge parses only the first line; writing documents.jsonl copies the second.
+ */
+export function encodeOutcome(outcome: { result: DocumentResult } | { failure: InputFailure }): string {
+  if ('failure' in outcome) return JSON.stringify({ failure: outcome.failure });
+  return `${JSON.stringify({ merge: toMergeInput(outcome.result) })}\n${JSON.stringify({ ...outcome.result.record, events: [] })}`;
+}
+
+export function decodeOutcome(stored: string): Outcome {
+  const nl = stored.indexOf('\n');
+  return JSON.parse(nl < 0 ? stored : stored.slice(0, nl)) as Outcome;
+}
+
+/** The documents.jsonl line of a stored result, with the merge's event ids filled in. */
+export function recordLine(stored: string, events: string[]): string {
+  const nl = stored.indexOf('\n');
+  if (nl < 0) throw new Error('stored outcome has no record: it is a failure');
+  // Record keys before "events" hold no raw quotes in their string values (JSON escapes them), so the
+  // first `,"events":[]` is the record's own field.
+  return stored.slice(nl + 1).replace(',"events":[]', `,"events":${JSON.stringify(events)}`);
+}
 
 /**
  * Per-document results kept between runs in `<out>/.cache/`, one file per document keyed by the
@@ -11,41 +41,62 @@ import type { DocumentResult } from '../ledger/records.js';
  * is written atomically as soon as its document is done, so an interrupted run resumes where it
  * stopped; the ledger is always re-merged from the current inputs, so removed articles drop out.
  */
-export type CachedOutcome = { result: DocumentResult } | { failure: InputFailure };
-
 export class ResultCache {
   private readonly dir: string;
   private readonly used = new Set<string>();
 
   constructor(
     out: string,
-    private readonly salt: string,
+    readonly salt: string,
   ) {
     this.dir = join(out, '.cache');
     mkdirSync(this.dir, { recursive: true });
   }
 
-  private key(input: RawInput): string {
+  key(input: Pick<RawInput, 'id' | 'source' | 'sha256'>): string {
     return createHash('sha256')
       .update(`${input.id}\0${input.source}\0${input.sha256}\0${this.salt}`)
       .digest('hex')
       .slice(0, 32);
   }
 
-  get(input: RawInput): CachedOutcome | undefined {
+  /** The stored text of an input's outcome, or undefined when there is none (or it cannot be read). */
+  read(input: RawInput): string | undefined {
     const k = this.key(input);
     this.used.add(k);
     try {
-      return JSON.parse(readFileSync(join(this.dir, `${k}.json`), 'utf8')) as CachedOutcome;
+      return readFileSync(join(this.dir, `${k}.json`), 'utf8');
     } catch {
       return undefined;
     }
   }
 
-  set(input: RawInput, outcome: CachedOutcome): void {
+  get(input: RawInput): Outcome | undefined {
+    const stored = this.read(input);
+    if (stored === undefined) return undefined;
+    try {
+      return decodeOutcome(stored);
+    } catch {
+      return undefined; // a file from an older format or a damaged disk: process the document again
+    }
+  }
+
+  set(input: RawInput, outcome: { result: DocumentResult } | { failure: InputFailure }): Outcome {
+    this.store(input, encodeOutcome(outcome));
+    return 'result' in outcome ? { merge: toMergeInput(outcome.result) } : outcome;
+  }
+
+  /** Stores the encoded outcome of an input (worker threads encode and store their own). */
+  store(input: RawInput, stored: string): void {
     const k = this.key(input);
     this.used.add(k);
-    writeAtomic(join(this.dir, `${k}.json`), JSON.stringify(outcome));
+    // No fsync: after a power cut a damaged entry only means the document is processed again.
+    writeAtomic(join(this.dir, `${k}.json`), stored, { fsync: false });
+  }
+
+  /** Marks an input's entry as used by this run (a worker thread stored it), so prune keeps it. */
+  touch(input: RawInput): void {
+    this.used.add(this.key(input));
   }
 
   /** Removes entries no input of this run used (removed or changed articles, older configurations). */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DateValue, EntityRecord, EventMention } from '../core/document.js';
 import { gazetteerRecord } from '../entities/gazetteer.js';
-import type { DocumentRecord, DocumentResult } from './records.js';
+import type { MergeInput } from './records.js';
 
 /**
  * The ledger merge: one event per real-world event, however many documents report it.
@@ -224,7 +224,9 @@ function buildEvent(group: Candidate[]): LedgerEvent {
   };
 }
 
-export function mergeLedger(results: DocumentResult[]): { ledger: Ledger; records: DocumentRecord[] } {
+export function mergeLedger<T extends MergeInput>(
+  results: T[],
+): { ledger: Ledger; records: (T['record'] & { events: string[] })[] } {
   const sorted = [...results].sort((a, b) => cmp(a.record.id, b.record.id));
   const entities = new Map<string, EntityRecord>();
   for (const r of sorted) {

@@ -44,6 +44,33 @@ export interface DocumentResult {
   events: EventMention[];
 }
 
+/** The part of a document's record the merge and the run report read. */
+export type MergeRecord = Pick<DocumentRecord, 'id' | 'source' | 'sha256' | 'language' | 'published' | 'warnings'> & {
+  entities: { entity: string }[];
+};
+
+/** What the merge needs of one document; a full DocumentResult is one too. */
+export interface MergeInput {
+  record: MergeRecord;
+  entities: EntityRecord[];
+  events: EventMention[];
+}
+
+/**
+ * A document's result without what only documents.jsonl needs (spans, paragraphs, dates, mentions):
+ * a batch keeps this in memory for the merge and reads the full record back from the cache when it
+ * writes, so memory grows with the events and entities of a batch, not with the size of its records.
+ */
+export function toMergeInput(r: DocumentResult): MergeInput {
+  const { id, source, sha256, language, published, warnings } = r.record;
+  const entities = [...new Set(r.record.entities.map((e) => e.entity))].sort().map((entity) => ({ entity }));
+  return {
+    record: { id, source, sha256, language, published, warnings, entities },
+    entities: r.entities,
+    events: r.events,
+  };
+}
+
 /** Body = paragraphs minus spans removed as duplicates inside them. */
 function bodySpans(paragraphs: Span[], removed: RemovedSpan[]): Span[] {
   const out: Span[] = [];

@@ -1,0 +1,72 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeOutcome, encodeOutcome, ResultCache, recordLine } from '../../src/batch/cache.js';
+import { AtomicFileWriter } from '../../src/io/write.js';
+import { toDocumentResult } from '../../src/ledger/records.js';
+import { processText, seed } from '../helpers.js';
+
+const result = toDocumentResult(processText(seed('004'), { id: '004' }), false);
+
+describe('stored outcomes', () => {
+  it('copies the record into documents.jsonl with the event ids filled in, exactly as JSON.stringify would', () => {
+    const stored = encodeOutcome({ result });
+    const ids = ['ev-1', 'ev-2'];
+    expect(recordLine(stored, ids)).toBe(JSON.stringify({ ...result.record, events: ids }));
+  });
+
+  it('fills the record’s own events field even when article text contains the same characters', () => {
+    const text = 'Quoted JSON in an article: ,"events":[], and more.';
+    const doc = toDocumentResult(processText(text, { id: 'quoted' }), true);
+    expect(recordLine(encodeOutcome({ result: doc }), ['ev-x'])).toBe(
+      JSON.stringify({ ...doc.record, events: ['ev-x'] }),
+    );
+  });
+
+  it('keeps for the merge only what it reads: no spans, paragraphs or date mentions', () => {
+    const outcome = decodeOutcome(encodeOutcome({ result }));
+    if (!('merge' in outcome)) throw new Error('expected a result');
+    expect(Object.keys(outcome.merge.record).sort()).toEqual(
+      ['entities', 'id', 'language', 'published', 'sha256', 'source', 'warnings'].sort(),
+    );
+    expect(outcome.merge.events).toEqual(result.events);
+    expect(new Set(outcome.merge.record.entities.map((e) => e.entity))).toEqual(
+      new Set(result.record.entities.map((e) => e.entity)),
+    );
+  });
+
+  it('treats an unreadable or damaged entry as a miss, and prunes what a run did not use', () => {
+    const out = mkdtempSync(join(tmpdir(), 'event-ledger-cache-'));
+    const cache = new ResultCache(out, 'salt');
+    const a = { id: 'a', source: 'a.txt', sha256: '1', meta: {} };
+    const b = { id: 'b', source: 'b.txt', sha256: '2', meta: {} };
+    cache.set(a, { result });
+    cache.store(b, '{"merge": truncated');
+    expect(cache.get(b)).toBeUndefined();
+    const next = new ResultCache(out, 'salt');
+    expect(next.get(a)).toEqual(decodeOutcome(encodeOutcome({ result })));
+    expect(next.prune()).toBe(1);
+    expect(readdirSync(join(out, '.cache'))).toEqual([`${next.key(a)}.json`]);
+  });
+});
+
+describe('AtomicFileWriter', () => {
+  it('leaves the old file in place until commit, and removes its temporary file on abort', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'event-ledger-write-'));
+    const path = join(dir, 'documents.jsonl');
+    const first = new AtomicFileWriter(path);
+    first.write('old\n');
+    first.commit();
+    const second = new AtomicFileWriter(path);
+    second.write('new\n');
+    expect(readFileSync(path, 'utf8')).toBe('old\n');
+    second.abort();
+    expect(readFileSync(path, 'utf8')).toBe('old\n');
+    expect(readdirSync(dir)).toEqual(['documents.jsonl']);
+    const third = new AtomicFileWriter(path);
+    for (let i = 0; i < 50_000; i++) third.write(`line ${i} ${'x'.repeat(40)}\n`);
+    third.commit();
+    expect(readFileSync(path, 'utf8').split('\n')).toHaveLength(50_001);
+  });
+});
