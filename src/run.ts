@@ -2,8 +2,7 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
-import { type Outcome, ResultCache, recordLine } from './batch/cache.js';
-import { codeFingerprint } from './batch/fingerprint.js';
+import { type Outcome, ResultCache, recordLine, resultSalt } from './batch/cache.js';
 import './stages/index.js';
 import { createDocument, type Message } from './core/document.js';
 import { buildPipeline, loadPipelineConfig, type Pipeline, stableStringify } from './core/pipeline.js';
@@ -90,7 +89,7 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
   const { inputs, failures } = readInputs(opts.inputs, { maxBytes: opts.maxBytes });
   const jobs = Math.max(1, opts.jobs ?? 1);
   const timings = new Map<string, number>();
-  const cache = new ResultCache(opts.out, `${pipeline.hash}:${codeFingerprint()}`);
+  const cache = new ResultCache(opts.out, resultSalt(pipeline.hash));
   const outcomes = new Map<RawInput, Outcome>();
   let cached = 0;
   const phase = phaseTimer(timings);
@@ -260,7 +259,7 @@ export function finishBatch(o: FinishOptions): RunResult {
 }
 
 /** A pool of worker threads running src/batch/worker (the .ts source under tsx, the .js build otherwise). */
-function createPool(threads: number): Piscina {
+export function createPool(threads: number): Piscina {
   const fromSource = extname(fileURLToPath(import.meta.url)) === '.ts';
   const filename = new URL(fromSource ? './batch/worker-tsx.mjs' : './batch/worker.js', import.meta.url).href;
   return new Piscina({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });

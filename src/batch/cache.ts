@@ -4,6 +4,12 @@ import { join } from 'node:path';
 import type { InputFailure, RawInput } from '../io/inputs.js';
 import { writeAtomic } from '../io/write.js';
 import { type DocumentResult, type MergeInput, toMergeInput } from '../ledger/records.js';
+import { codeFingerprint } from './fingerprint.js';
+
+/** What, beside the document itself, a stored result depends on: the pipeline configuration and the code. */
+export function resultSalt(pipelineHash: string): string {
+  return `${pipelineHash}:${codeFingerprint()}`;
+}
 
 /**
  * What a batch keeps of one document: the merge input, or why the document failed. The full record
@@ -36,6 +42,17 @@ export function recordLine(stored: string, events: string[]): string {
 }
 
 /**
+ * The key of a document's stored result: its id, source and content hash, and the salt (pipeline
+ * configuration hash and code fingerprint). The same key names the result on disk and in a shared store.
+ */
+export function resultKey(input: Pick<RawInput, 'id' | 'source' | 'sha256'>, salt: string): string {
+  return createHash('sha256')
+    .update(`${input.id}\0${input.source}\0${input.sha256}\0${salt}`)
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/**
  * Per-document results kept between runs in `<out>/.cache/`, one file per document keyed by the
  * document id, its content hash, the pipeline configuration's hash and the code fingerprint. Each file
  * is written atomically as soon as its document is done, so an interrupted run resumes where it
@@ -54,10 +71,7 @@ export class ResultCache {
   }
 
   key(input: Pick<RawInput, 'id' | 'source' | 'sha256'>): string {
-    return createHash('sha256')
-      .update(`${input.id}\0${input.source}\0${input.sha256}\0${this.salt}`)
-      .digest('hex')
-      .slice(0, 32);
+    return resultKey(input, this.salt);
   }
 
   /** The stored text of an input's outcome, or undefined when there is none (or it cannot be read). */

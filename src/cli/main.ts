@@ -11,7 +11,11 @@ import { writeAtomic } from '../io/write.js';
 import { diffLedgers, formatDiffHtml, formatDiffText } from '../ledger/diff.js';
 import { exportFiles, exportSqlite } from '../ledger/export.js';
 import type { Ledger } from '../ledger/merge.js';
-import { runBatch } from '../run.js';
+import { type BatchProgress, QueueUsageError } from '../queue/batch.js';
+import { batchStatus, collectBatch, pendingCount } from '../queue/collect.js';
+import { enqueueBatch } from '../queue/enqueue.js';
+import { startWorker } from '../queue/worker.js';
+import { type RunReport, runBatch } from '../run.js';
 
 // The project root, whether running from src/ (tsx) or dist/ (built).
 const here = dirname(fileURLToPath(import.meta.url));
@@ -72,6 +76,34 @@ function progressReporter(): { update: (done: number, total: number, cached: num
 
 class UsageError extends Error {}
 
+/** The end of a run or collect on stderr: counts, failures, warnings; exit code 1 when any failed. */
+function printReport(report: RunReport, opts: { out: string; quiet?: boolean; verbose?: boolean }) {
+  if (!opts.quiet) {
+    const c = report.counts;
+    process.stderr.write(
+      `${c.processed} documents processed (${c.cached} from cache), ${c.failed} failed; ${c.events} events, ${c.entities} entities → ${opts.out}/ (${report.totalMs} ms, ${report.jobs} jobs)\n`,
+    );
+  }
+  for (const f of report.failures)
+    process.stderr.write(`error: ${f.source}${f.line ? `:${f.line}` : ''}: ${f.message} [${f.code}]\n`);
+  if (!opts.quiet) {
+    const shown = report.warnings.filter((x) => x.severity === 'warning' || (opts.verbose && x.severity === 'info'));
+    for (const w of shown) process.stderr.write(`${w.severity}: ${w.document}: ${w.message} [${w.code}]\n`);
+  }
+  process.exitCode = report.counts.failed > 0 ? 1 : 0;
+}
+
+function formatProgress(batch: string, p: BatchProgress): string {
+  const c = p.counts;
+  const parts = [`${c.done} done`, `${c.active} active`, `${c.queued} queued`];
+  if (c.retrying) parts.push(`${c.retrying} retrying`);
+  parts.push(`${c.failed} failed`);
+  if (c.missing) parts.push(`${c.missing} missing`);
+  return `batch ${batch}: ${p.total} documents: ${parts.join(', ')}; ${p.workers} workers connected`;
+}
+
+const DEFAULT_REDIS = process.env.EVENT_LEDGER_REDIS ?? 'redis://127.0.0.1:6379';
+
 /** The ledger of an output folder, or of a ledger.json file given directly. */
 function readLedger(path: string): Ledger {
   const file = path.endsWith('.json') ? path : join(path, 'ledger.json');
@@ -118,22 +150,103 @@ export function buildCli(): Command {
         ...(progress ? { progress: progress.update } : {}),
       });
       progress?.stop();
-      if (!opts.quiet) {
-        const c = report.counts;
-        process.stderr.write(
-          `${c.processed} documents processed (${c.cached} from cache), ${c.failed} failed; ${c.events} events, ${c.entities} entities → ${opts.out}/ (${report.totalMs} ms, ${report.jobs} jobs)\n`,
-        );
-      }
-      for (const f of report.failures)
-        process.stderr.write(`error: ${f.source}${f.line ? `:${f.line}` : ''}: ${f.message} [${f.code}]\n`);
-      if (!opts.quiet) {
-        const shown = report.warnings.filter(
-          (x) => x.severity === 'warning' || (opts.verbose && x.severity === 'info'),
-        );
-        for (const w of shown) process.stderr.write(`${w.severity}: ${w.document}: ${w.message} [${w.code}]\n`);
-      }
-      process.exitCode = report.counts.failed > 0 ? 1 : 0;
+      printReport(report, opts);
     });
+
+  program
+    .command('enqueue')
+    .description('put one job per article on the Redis queue (BullMQ) for workers on any machine')
+    .argument('[inputs...]', 'files or folders, as for run; default: corpus/')
+    .option('--redis <url>', 'Redis URL (or EVENT_LEDGER_REDIS)', DEFAULT_REDIS)
+    .option('-b, --batch <name>', 'batch name, for status and collect', 'default')
+    .option('-p, --pipeline <file>', 'pipeline configuration (JSON)', join(root, 'pipelines', 'default.json'))
+    .option('--max-bytes <n>', 'refuse input files larger than this', positiveInt, 5_000_000)
+    .option('--attempts <n>', 'attempts per article before it counts as failed', positiveInt, 3)
+    .option('--backoff-ms <n>', 'delay before the first retry; doubled for each later one', positiveInt, 2000)
+    .action(
+      async (
+        inputs: string[],
+        opts: { redis: string; batch: string; pipeline: string; maxBytes: number; attempts: number; backoffMs: number },
+      ) => {
+        const r = await enqueueBatch({ ...opts, inputs: inputs.length ? inputs : ['corpus'] });
+        process.stderr.write(
+          `batch ${opts.batch}: ${r.manifest.inputs.length} documents, ${r.queued} jobs queued, ${r.reused} already stored, ${r.retried} failed jobs retried, ${r.manifest.failures.length} unreadable → queue ${r.manifest.queue}\n`,
+        );
+        for (const f of r.manifest.failures) process.stderr.write(`error: ${f.source}: ${f.message.message}\n`);
+      },
+    );
+
+  program
+    .command('worker')
+    .description('process queued articles until stopped (Ctrl-C or SIGTERM finish the jobs in hand first)')
+    .option('--redis <url>', 'Redis URL (or EVENT_LEDGER_REDIS)', DEFAULT_REDIS)
+    .option('-c, --concurrency <n>', 'articles processed at once (worker threads)', positiveInt, availableParallelism())
+    .option('--lock-ms <n>', 'a job whose worker is silent this long goes to another worker', positiveInt, 60_000)
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (opts: { redis: string; concurrency: number; lockMs: number; quiet?: boolean }) => {
+      const log = (line: string) => process.stderr.write(`${line}\n`);
+      const worker = await startWorker({ ...opts, ...(opts.quiet ? {} : { log }) });
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          if (!opts.quiet) log(`stopping after the jobs in hand (${worker.processed()} done)`);
+          worker.close().then(resolve, resolve);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+
+  program
+    .command('status')
+    .description('where a batch stands: done, active, queued, retrying and failed documents, with reasons')
+    .option('--redis <url>', 'Redis URL (or EVENT_LEDGER_REDIS)', DEFAULT_REDIS)
+    .option('-b, --batch <name>', 'batch name', 'default')
+    .option('--json', 'print the counts and failures as JSON')
+    .action(async (opts: { redis: string; batch: string; json?: boolean }) => {
+      const p = await batchStatus(opts);
+      if (opts.json) {
+        const { states: _states, ...rest } = p;
+        process.stdout.write(`${JSON.stringify(rest, null, 2)}\n`);
+      } else {
+        process.stdout.write(`${formatProgress(opts.batch, p)}\n`);
+        for (const f of p.failures) process.stdout.write(`failed: ${f.source}: ${f.message.message}\n`);
+      }
+    });
+
+  program
+    .command('collect')
+    .description('merge a queued batch into documents.jsonl and ledger.json, exactly as run would')
+    .option('--redis <url>', 'Redis URL (or EVENT_LEDGER_REDIS)', DEFAULT_REDIS)
+    .option('-b, --batch <name>', 'batch name', 'default')
+    .option('-o, --out <dir>', 'output folder', 'output')
+    .option('--wait', 'wait until no document is queued or active')
+    .option('--timeout <seconds>', 'with --wait: give up after this long', positiveInt)
+    .option('-q, --quiet', 'print nothing but errors')
+    .option('-v, --verbose', 'also list info messages')
+    .action(
+      async (opts: {
+        redis: string;
+        batch: string;
+        out: string;
+        wait?: boolean;
+        timeout?: number;
+        quiet?: boolean;
+        verbose?: boolean;
+      }) => {
+        let last = 0;
+        const { report } = await collectBatch({
+          ...opts,
+          wait: !!opts.wait,
+          ...(opts.timeout ? { timeoutMs: opts.timeout * 1000 } : {}),
+          progress: (p) => {
+            if (opts.quiet || Date.now() - last < 5000 || pendingCount(p) === 0) return;
+            last = Date.now();
+            process.stderr.write(`${formatProgress(opts.batch, p)}\n`);
+          },
+        });
+        printReport(report, opts);
+      },
+    );
 
   program
     .command('export')
@@ -204,7 +317,7 @@ async function main() {
       process.exitCode = e.exitCode === 0 ? 0 : 2;
       return;
     }
-    if (e instanceof PipelineError || e instanceof UsageError) {
+    if (e instanceof PipelineError || e instanceof UsageError || e instanceof QueueUsageError) {
       process.stderr.write(`error: ${e.message}\n`);
       process.exitCode = 2;
       return;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join, relative, sep } from 'node:path';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import type { Message } from '../core/document.js';
 
 /** One article as read from disk, before decoding: the unit the pipeline processes. */
@@ -13,6 +13,8 @@ export interface RawInput {
   text?: string;
   html?: boolean;
   meta: { url?: string; title?: string; publishedGiven?: string };
+  /** The file read, as an absolute path (files only), for workers that read it themselves. */
+  path?: string;
 }
 
 /** An input that could not become a document at all, with the reason and where. */
@@ -138,6 +140,7 @@ export function readInputs(paths: string[], options: InputOptions): { inputs: Ra
       bytes,
       html: ext === '.html' || ext === '.htm',
       meta: {},
+      path: resolve(file),
     });
   }
   return { inputs, failures };

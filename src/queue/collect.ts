@@ -1,0 +1,151 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { decodeOutcome, type Outcome, ResultCache } from '../batch/cache.js';
+import type { InputFailure, RawInput } from '../io/inputs.js';
+import { finishBatch, phaseTimer, type RunResult } from '../run.js';
+import {
+  type BatchManifest,
+  type BatchProgress,
+  batchProgress,
+  connect,
+  decompress,
+  openQueue,
+  ping,
+  QueueUsageError,
+  readManifest,
+  resultRedisKey,
+} from './batch.js';
+
+export interface CollectOptions {
+  redis: string;
+  batch: string;
+  out: string;
+  /** Wait until no document is queued, retrying or active, instead of refusing. */
+  wait?: boolean;
+  /** Give up waiting after this long (ms); default: wait as long as it takes. */
+  timeoutMs?: number;
+  pollMs?: number;
+  progress?: (p: BatchProgress) => void;
+}
+
+/** Where a batch stands (the status command). */
+export async function batchStatus(o: { redis: string; batch: string }): Promise<BatchProgress> {
+  const redis = connect(o.redis);
+  try {
+    await ping(redis, o.redis);
+    const manifest = await readManifest(redis, o.batch);
+    const queue = openQueue(redis, manifest.queue);
+    try {
+      return await batchProgress(redis, queue, manifest);
+    } finally {
+      await queue.close();
+    }
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export const pendingCount = (p: BatchProgress) => p.counts.queued + p.counts.retrying + p.counts.active;
+
+/**
+ * Merges a distributed batch: fetches every stored result into the output folder's cache, then runs the
+ * same merge and writers as `run`, so documents.jsonl and ledger.json are byte-identical to a run over
+ * the same articles on one machine. Permanently failed and lost documents are reported as failures in
+ * run-report.json, never dropped silently.
+ */
+export async function collectBatch(o: CollectOptions): Promise<RunResult> {
+  const t0 = performance.now();
+  const timings = new Map<string, number>();
+  const phase = phaseTimer(timings);
+  const redis = connect(o.redis);
+  try {
+    await ping(redis, o.redis);
+    const manifest = await readManifest(redis, o.batch);
+    const queue = openQueue(redis, manifest.queue);
+    let progress: BatchProgress;
+    try {
+      for (;;) {
+        progress = await batchProgress(redis, queue, manifest);
+        o.progress?.(progress);
+        if (pendingCount(progress) === 0 || !o.wait) break;
+        if (o.timeoutMs !== undefined && performance.now() - t0 > o.timeoutMs) break;
+        await sleep(o.pollMs ?? 1000);
+      }
+    } finally {
+      await queue.close();
+    }
+    const pending = pendingCount(progress);
+    if (pending > 0) {
+      const c = progress.counts;
+      throw new QueueUsageError(
+        `${pending} of ${progress.total} documents of batch "${o.batch}" are not done yet (queued ${c.queued}, retrying ${c.retrying}, active ${c.active}, workers ${progress.workers}); start workers or pass --wait`,
+      );
+    }
+    phase('wait');
+    const cache = new ResultCache(o.out, manifest.salt);
+    const inputs: RawInput[] = manifest.inputs.map(({ id, source, sha256 }) => ({ id, source, sha256, meta: {} }));
+    const outcomes = new Map<RawInput, Outcome>();
+    const failures: InputFailure[] = [...progress.failures];
+    const lost = (input: RawInput) =>
+      failures.push({
+        source: input.source,
+        message: {
+          code: 'job-missing',
+          message: `batch "${o.batch}" has neither a result nor a job for this document (results expire after 30 days); enqueue the batch again`,
+          severity: 'error',
+          stage: 'queue',
+        },
+      });
+    await fetchResults(redis, manifest, inputs, progress, cache, outcomes, lost);
+    phase('fetch');
+    const result = finishBatch({
+      out: o.out,
+      inputs,
+      outcomes,
+      failures,
+      stored: (input) => cache.read(input),
+      pipeline: manifest.pipeline,
+      jobs: progress.workers,
+      cached: 0,
+      timings,
+      phase,
+      t0,
+    });
+    cache.prune();
+    return result;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Copies the stored results of the done documents into the local cache, in chunks. */
+async function fetchResults(
+  redis: ReturnType<typeof connect>,
+  manifest: BatchManifest,
+  inputs: RawInput[],
+  progress: BatchProgress,
+  cache: ResultCache,
+  outcomes: Map<RawInput, Outcome>,
+  lost: (input: RawInput) => void,
+) {
+  const todo: number[] = [];
+  progress.states.forEach((s, i) => {
+    if (s === 'done') todo.push(i);
+    else if (s === 'missing') lost(inputs[i] as RawInput);
+  });
+  for (let c = 0; c < todo.length; c += 500) {
+    const chunk = todo.slice(c, c + 500);
+    const keys = chunk.map((i) => resultRedisKey((manifest.inputs[i] as BatchManifest['inputs'][number]).key));
+    const values = await redis.mgetBuffer(...keys);
+    chunk.forEach((i, k) => {
+      const input = inputs[i] as RawInput;
+      const value = values[k];
+      if (!value) {
+        lost(input); // expired between the progress check and now
+        return;
+      }
+      const stored = decompress(value);
+      cache.store(input, stored);
+      outcomes.set(input, decodeOutcome(stored));
+    });
+  }
+}

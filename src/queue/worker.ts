@@ -1,0 +1,108 @@
+import { hostname } from 'node:os';
+import { type Job, Worker } from 'bullmq';
+import type { Piscina } from 'piscina';
+import { encodeOutcome } from '../batch/cache.js';
+import { buildPipeline, type Pipeline, type PipelineConfig } from '../core/pipeline.js';
+import { createPool, processInput, toStored } from '../run.js';
+import {
+  type ArticleJob,
+  compress,
+  connect,
+  fromWire,
+  PREFIX,
+  ping,
+  queueName,
+  RESULT_TTL,
+  readPipelineConfig,
+  resultRedisKey,
+} from './batch.js';
+
+export interface WorkerOptions {
+  redis: string;
+  /** Articles processed at once: 1 in this thread, more in a pool of worker threads. */
+  concurrency: number;
+  /** How long a job stays locked without a renewal before another worker takes it over (ms). */
+  lockMs?: number;
+  log?: (line: string) => void;
+}
+
+/** host:pid, the name a worker gives the jobs it takes. */
+export const workerName = (pid = process.pid) => `${hostname()}:${pid}`;
+
+export interface RunningWorker {
+  /** Finishes the jobs in hand, then disconnects. */
+  close: () => Promise<void>;
+  /** Jobs finished by this worker (processed, or skipped because their result was stored). */
+  processed: () => number;
+}
+
+/**
+ * A queue worker: takes article jobs of this code version, runs the same per-document stages as `run`,
+ * and stores each result under its key. Storing is idempotent (the same key always holds the same
+ * result), so a job retried after a crash, or run twice after a stalled lock, does no harm.
+ */
+export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
+  const redis = connect(o.redis);
+  await ping(redis, o.redis);
+  const pool: Piscina | undefined = o.concurrency > 1 ? createPool(o.concurrency) : undefined;
+  const configs = new Map<string, Promise<PipelineConfig>>();
+  const pipelines = new Map<string, Pipeline>();
+  let processed = 0;
+
+  const handle = async (job: Job<ArticleJob>) => {
+    const { key, pipelineHash } = job.data;
+    const target = resultRedisKey(key);
+    // A duplicate or re-delivered job whose result another worker already stored.
+    if ((await redis.expire(target, RESULT_TTL)) === 1) return 'stored';
+    let config = configs.get(pipelineHash);
+    if (!config) {
+      config = readPipelineConfig(redis, pipelineHash);
+      configs.set(pipelineHash, config);
+      config.catch(() => configs.delete(pipelineHash));
+    }
+    const input = fromWire(job.data.input);
+    let encoded: string;
+    if (pool) {
+      encoded = ((await pool.run({ config: await config, input })) as { encoded: string }).encoded;
+    } else {
+      let pipeline = pipelines.get(pipelineHash);
+      if (!pipeline) {
+        pipeline = buildPipeline(await config);
+        pipelines.set(pipelineHash, pipeline);
+      }
+      encoded = encodeOutcome(toStored(processInput(input, pipeline)));
+    }
+    await redis.set(target, compress(encoded), 'EX', RESULT_TTL);
+    return 'processed';
+  };
+
+  const lockDuration = o.lockMs ?? 60_000;
+  const worker = new Worker<ArticleJob>(queueName(), handle, {
+    // Stored on each job as processedBy, so status and tests can tell which worker holds it.
+    name: workerName(),
+    connection: redis,
+    prefix: PREFIX,
+    concurrency: o.concurrency,
+    lockDuration,
+    stalledInterval: lockDuration,
+    // A job whose worker died twice is more likely to kill workers than to be unlucky: fail it.
+    maxStalledCount: 2,
+  });
+  worker.on('completed', () => {
+    processed++;
+  });
+  worker.on('failed', (job, err) => {
+    o.log?.(`job ${job?.data.input.source ?? job?.id}: ${err.message} (attempt ${job?.attemptsMade ?? '?'})`);
+  });
+  worker.on('error', (err) => o.log?.(`worker error: ${err.message}`));
+  await worker.waitUntilReady();
+  o.log?.(`worker ready: queue ${queueName()}, concurrency ${o.concurrency}`);
+  return {
+    processed: () => processed,
+    async close() {
+      await worker.close();
+      await pool?.destroy();
+      redis.disconnect();
+    },
+  };
+}
