@@ -1,3 +1,4 @@
+import '../stages/index.js';
 import { resultKey, resultSalt } from '../batch/cache.js';
 import { codeFingerprint } from '../batch/fingerprint.js';
 import { buildPipeline, loadPipelineConfig } from '../core/pipeline.js';

@@ -27,7 +27,7 @@ export interface WorkerOptions {
 }
 
 /** host:pid, the name a worker gives the jobs it takes. */
-export const workerName = (pid = process.pid) => `${hostname()}:${pid}`;
+const workerName = (pid = process.pid) => `${hostname()}:${pid}`;
 
 export interface RunningWorker {
   /** Finishes the jobs in hand, then disconnects. */

@@ -8,7 +8,7 @@ import { generate, sentencePools } from '../../bench/synthetic.js';
 import { connect, openQueue, queueName } from '../../src/queue/batch.js';
 import { batchStatus, collectBatch } from '../../src/queue/collect.js';
 import { enqueueBatch } from '../../src/queue/enqueue.js';
-import { startWorker, workerName } from '../../src/queue/worker.js';
+import { startWorker } from '../../src/queue/worker.js';
 import { runBatch } from '../../src/run.js';
 import { DEFAULT_PIPELINE, ROOT } from '../helpers.js';
 import { startRedis } from './redis.js';
@@ -55,19 +55,23 @@ function spawnWorker(): ChildProcess {
   );
 }
 
-/** Waits until a worker process holds a job, and freezes it there (SIGSTOP), so a kill is surely mid-job. */
-async function freezeMidJob(worker: ChildProcess): Promise<string> {
+/**
+ * Waits until some worker process holds a job and freezes it there (SIGSTOP), so that killing it is
+ * surely a kill mid-job; returns that process's pid and the job's id. (Workers restart themselves with
+ * a V8 flag, so the process holding the job is the launcher's child; processedBy names it.)
+ */
+async function freezeMidJob(): Promise<{ pid: number; job: string }> {
   const conn = connect(url);
   const queue = openQueue(conn, queueName());
   try {
     for (;;) {
-      const mine = async () =>
-        (await queue.getActive()).find((j) => j.processedBy === workerName(worker.pid as number));
-      if (await mine()) {
-        worker.kill('SIGSTOP');
-        const held = await mine();
-        if (held) return held.id as string;
-        worker.kill('SIGCONT'); // it finished that job between the two looks: try again
+      const held = (await queue.getActive()).find((j) => j.processedBy);
+      if (held?.processedBy) {
+        const pid = Number(held.processedBy.split(':').pop());
+        process.kill(pid, 'SIGSTOP');
+        const still = (await queue.getActive()).find((j) => j.id === held.id && j.processedBy === held.processedBy);
+        if (still) return { pid, job: held.id as string };
+        process.kill(pid, 'SIGCONT'); // it finished that job between the two looks: try again
       }
       await sleep(5);
     }
@@ -76,6 +80,9 @@ async function freezeMidJob(worker: ChildProcess): Promise<string> {
     conn.disconnect();
   }
 }
+
+const exited = (p: ChildProcess) =>
+  new Promise((r) => (p.exitCode !== null || p.signalCode ? r(null) : p.once('exit', r)));
 
 describe.skipIf(!url)('a batch on a Redis queue (BullMQ)', () => {
   it('three workers, one killed mid-job: the collected ledger is byte-identical to run', async () => {
@@ -94,14 +101,15 @@ describe.skipIf(!url)('a batch on a Redis queue (BullMQ)', () => {
     });
     expect(queued.queued).toBe(301);
     const workers = [spawnWorker(), spawnWorker(), spawnWorker()];
-    const victim = workers[0] as ChildProcess;
     try {
       // Let the batch get going, then kill one worker while it holds a job.
       while ((await batchStatus({ redis: url, batch: 'killed' })).counts.done < 30) await sleep(100);
-      const heldJob = await freezeMidJob(victim);
-      victim.kill('SIGKILL');
+      const victim = await freezeMidJob();
+      process.kill(victim.pid, 'SIGKILL');
       const status = await batchStatus({ redis: url, batch: 'killed' });
       expect(status.counts.done).toBeLessThan(301);
+      // Its launcher reports the kill as its own exit code (128 + SIGKILL); the other two work on.
+      expect(await Promise.race(workers.map((w) => exited(w).then(() => w.exitCode)))).toBe(137);
 
       const out = tmp();
       const collected = await collectBatch({ redis: url, batch: 'killed', out, wait: true, pollMs: 200 });
@@ -111,9 +119,11 @@ describe.skipIf(!url)('a batch on a Redis queue (BullMQ)', () => {
       // The job the dead worker held went back to the queue when its lock expired, and was done.
       const after = await batchStatus({ redis: url, batch: 'killed' });
       expect(after.counts).toMatchObject({ done: 301, failed: 0, active: 0, queued: 0 });
-      expect(heldJob).toMatch(/^[0-9a-f]{32}$/);
+      expect(victim.job).toMatch(/^[0-9a-f]{32}$/);
     } finally {
-      for (const w of workers) w.kill('SIGKILL');
+      // SIGTERM lets the live workers finish and leave before the Redis server goes.
+      for (const w of workers) w.kill('SIGTERM');
+      await Promise.all(workers.map(exited));
     }
   }, 180_000);
 });
