@@ -2,7 +2,7 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
-import { type Outcome, ResultCache, recordLine, resultSalt } from './batch/cache.js';
+import { fillEvents, type Outcome, ResultCache, resultSalt } from './batch/cache.js';
 import './stages/index.js';
 import { createDocument, type Message } from './core/document.js';
 import { buildPipeline, loadPipelineConfig, type Pipeline, stableStringify } from './core/pipeline.js';
@@ -86,13 +86,13 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
   const t0 = performance.now();
   const config = loadPipelineConfig(opts.pipeline);
   const pipeline = buildPipeline(config);
+  const timings = new Map<string, number>();
+  const phase = phaseTimer(timings);
   const { inputs, failures } = readInputs(opts.inputs, { maxBytes: opts.maxBytes });
   const jobs = Math.max(1, opts.jobs ?? 1);
-  const timings = new Map<string, number>();
   const cache = new ResultCache(opts.out, resultSalt(pipeline.hash));
   const outcomes = new Map<RawInput, Outcome>();
   let cached = 0;
-  const phase = phaseTimer(timings);
   phase('read-inputs');
   for (const input of inputs) {
     const hit = opts.full ? undefined : cache.get(input);
@@ -138,7 +138,7 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
     inputs,
     outcomes,
     failures,
-    stored: (input) => cache.read(input),
+    record: (input) => cache.readRecord(input),
     pipeline: { name: config.name, hash: pipeline.hash, file: opts.pipeline },
     jobs,
     cached,
@@ -171,8 +171,8 @@ export interface FinishOptions {
   outcomes: Map<RawInput, Outcome>;
   /** Inputs that failed before processing (unreadable, too large). */
   failures: InputFailure[];
-  /** The stored result of an input (see batch/cache), from which its documents.jsonl line is copied. */
-  stored: (input: RawInput) => string | undefined;
+  /** The stored record of an input (see batch/cache), from which its documents.jsonl line is copied. */
+  record: (input: RawInput) => string | undefined;
   pipeline: RunReport['pipeline'];
   jobs: number;
   cached: number;
@@ -205,12 +205,12 @@ export function finishBatch(o: FinishOptions): RunResult {
   try {
     records.forEach((r, i) => {
       const input = byId[i]?.input as RawInput;
-      const stored = o.stored(input);
+      const stored = o.record(input);
       if (stored === undefined)
         throw new Error(
           `the stored result of ${input.source} disappeared before documents.jsonl was written; run again`,
         );
-      documents.write(`${recordLine(stored, r.events)}\n`);
+      documents.write(`${fillEvents(stored, r.events)}\n`);
     });
   } catch (e) {
     documents.abort();

@@ -36,9 +36,14 @@ export function decodeOutcome(stored: string): Outcome {
 export function recordLine(stored: string, events: string[]): string {
   const nl = stored.indexOf('\n');
   if (nl < 0) throw new Error('stored outcome has no record: it is a failure');
+  return fillEvents(stored.slice(nl + 1), events);
+}
+
+/** A stored record (the second line of a stored result) with the merge's event ids filled in. */
+export function fillEvents(record: string, events: string[]): string {
   // Record keys before "events" hold no raw quotes in their string values (JSON escapes them), so the
   // first `,"events":[]` is the record's own field.
-  return stored.slice(nl + 1).replace(',"events":[]', `,"events":${JSON.stringify(events)}`);
+  return record.replace(',"events":[]', `,"events":${JSON.stringify(events)}`);
 }
 
 /**
@@ -74,22 +79,32 @@ export class ResultCache {
     return resultKey(input, this.salt);
   }
 
-  /** The stored text of an input's outcome, or undefined when there is none (or it cannot be read). */
-  read(input: RawInput): string | undefined {
+  /** The record line of an input's stored result (without decoding the outcome before it). */
+  readRecord(input: RawInput): string | undefined {
     const k = this.key(input);
     this.used.add(k);
     try {
-      return readFileSync(join(this.dir, `${k}.json`), 'utf8');
+      const bytes = readFileSync(join(this.dir, `${k}.json`));
+      const nl = bytes.indexOf(10);
+      return nl < 0 ? undefined : bytes.toString('utf8', nl + 1);
     } catch {
       return undefined;
     }
   }
 
   get(input: RawInput): Outcome | undefined {
-    const stored = this.read(input);
-    if (stored === undefined) return undefined;
+    const k = this.key(input);
+    this.used.add(k);
+    let bytes: Buffer;
     try {
-      return decodeOutcome(stored);
+      bytes = readFileSync(join(this.dir, `${k}.json`));
+    } catch {
+      return undefined;
+    }
+    try {
+      // Only the first line is the outcome: decoding the record after it would be wasted on a re-run.
+      const nl = bytes.indexOf(10);
+      return JSON.parse(bytes.toString('utf8', 0, nl < 0 ? bytes.length : nl)) as Outcome;
     } catch {
       return undefined; // a file from an older format or a damaged disk: process the document again
     }

@@ -102,7 +102,7 @@ export async function collectBatch(o: CollectOptions): Promise<RunResult> {
       inputs,
       outcomes,
       failures,
-      stored: (input) => cache.read(input),
+      record: (input) => cache.readRecord(input),
       pipeline: manifest.pipeline,
       jobs: progress.workers,
       cached: 0,
