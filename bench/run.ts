@@ -5,10 +5,15 @@
  * articles/s, MB/s and words/s (the median of several rounds: the machines are shared and noisy), and
  * the peak RSS. Prints a table and writes bench/results/bench.json.
  *
+ * For the English path it also times compromise on its own over the same sentences — `nlp(text)` with
+ * people, places and organisations, its usual use — in the same rounds, so the two figures see the same
+ * machine load; the ratio is printed.
+ *
  * Options: --rounds N (default 7), --repeat N (documents processed per round per article, default 20).
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import nlp from 'compromise';
 import '../src/stages/index.js';
 import { createDocument } from '../src/core/document.js';
 import { buildPipeline, loadPipelineConfig } from '../src/core/pipeline.js';
@@ -34,6 +39,18 @@ interface Totals {
   ms: Map<string, number>;
 }
 
+const BASELINE = 'compromise alone';
+
+/** compromise by itself over a text, as the English entity stage would use it: ms taken. */
+function compromiseAlone(text: string): number {
+  const t0 = performance.now();
+  const d = nlp(text);
+  d.people().json({ offset: true });
+  d.places().json({ offset: true });
+  d.organizations().json({ offset: true });
+  return performance.now() - t0;
+}
+
 /** One round: every article REPEAT times; stage times attributed to the document's language. */
 function round(): Map<string, Totals> {
   const byLang = new Map<string, Totals>();
@@ -49,6 +66,7 @@ function round(): Map<string, Totals> {
       t.docs++;
       t.bytes += Buffer.byteLength(text);
       t.words += body.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+      if (doc.language === 'en') timings.set(BASELINE, compromiseAlone(body));
       for (const [stage, ms] of timings) t.ms.set(stage, (t.ms.get(stage) ?? 0) + ms);
       byLang.set(doc.language, t);
     }
@@ -87,8 +105,13 @@ for (const r of rows) {
     `${r.language.padEnd(4)} ${r.stage.padEnd(18)} ${String(r.articlesPerSec).padStart(10)} ${r.mbPerSec.toFixed(2).padStart(9)} ${String(r.wordsPerSec).padStart(11)}`,
   );
 }
+const words = (stage: string) => rows.find((r) => r.language === 'en' && r.stage === stage)?.wordsPerSec ?? 0;
+const englishVsCompromise = Math.round((words('total') / words(BASELINE)) * 1000) / 10;
+console.log(
+  `English path: ${words('total')} words/s = ${englishVsCompromise}% of compromise alone (${words(BASELINE)} words/s)`,
+);
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(
   join(ROOT, 'bench', 'results', 'bench.json'),
-  `${JSON.stringify({ rounds: ROUNDS, repeat: REPEAT, peakRssMb, rows }, null, 1)}\n`,
+  `${JSON.stringify({ rounds: ROUNDS, repeat: REPEAT, peakRssMb, englishVsCompromise, rows }, null, 1)}\n`,
 );

@@ -187,7 +187,11 @@ export async function batchProgress(redis: Redis, queue: Queue, m: BatchManifest
         }
         if (state === 'active') return 'active' as const;
         if (state === 'delayed') return 'retrying' as const;
-        if (state === 'unknown' || state === 'completed') return 'missing' as const;
+        if (state === 'unknown' || state === 'completed') {
+          // Workers store the result before the job completes (and completed jobs are removed): a job
+          // that finished between the two looks has its result by now.
+          return (await redis.exists(resultRedisKey(input.key))) === 1 ? ('done' as const) : ('missing' as const);
+        }
         return 'queued' as const;
       }),
     );
@@ -195,5 +199,6 @@ export async function batchProgress(redis: Redis, queue: Queue, m: BatchManifest
   }
   const counts: Record<DocumentState, number> = { done: 0, queued: 0, retrying: 0, active: 0, failed: 0, missing: 0 };
   for (const s of states) counts[s]++;
+  failures.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   return { total: m.inputs.length, counts, failures, states, workers: (await queue.getWorkers()).length };
 }
