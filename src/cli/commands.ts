@@ -98,7 +98,11 @@ function formatProgress(batch: string, p: BatchProgress): string {
   if (c.retrying) parts.push(`${c.retrying} retrying`);
   parts.push(`${c.failed} failed`);
   if (c.missing) parts.push(`${c.missing} missing`);
-  return `batch ${batch}: ${p.total} documents: ${parts.join(', ')}; ${p.workers} workers connected`;
+  const idle =
+    p.workers === 0 && pendingCount(p) > 0
+      ? ' (start one: workers take only jobs enqueued by the same build of event-ledger)'
+      : '';
+  return `batch ${batch}: ${p.total} documents: ${parts.join(', ')}; ${p.workers} workers connected${idle}`;
 }
 
 const DEFAULT_REDIS = process.env.EVENT_LEDGER_REDIS ?? 'redis://127.0.0.1:6379';
