@@ -27,7 +27,7 @@ const N = arg('--articles', 2000);
 const ROUNDS = arg('--rounds', 3);
 const PIPELINE = join(ROOT, 'pipelines', 'default.json');
 
-// The built modules, as the workers run them: the queue name carries the code fingerprint of dist/.
+// The built modules, as the workers run them (the same fingerprint as the sources when built by npm run build).
 const dist = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(ROOT, 'dist', path)).href)) as T;
 const { enqueueBatch } = await dist<typeof import('../src/queue/enqueue.js')>('queue/enqueue.js');
 const { connect, openQueue, queueName } = await dist<typeof import('../src/queue/batch.js')>('queue/batch.js');

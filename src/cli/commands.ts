@@ -100,7 +100,7 @@ function formatProgress(batch: string, p: BatchProgress): string {
   if (c.missing) parts.push(`${c.missing} missing`);
   const idle =
     p.workers === 0 && pendingCount(p) > 0
-      ? ' (start one: workers take only jobs enqueued by the same build of event-ledger)'
+      ? ' (start one: workers take only jobs enqueued by the same version of event-ledger)'
       : '';
   return `batch ${batch}: ${p.total} documents: ${parts.join(', ')}; ${p.workers} workers connected${idle}`;
 }
