@@ -38,6 +38,12 @@ if ('reason' in redis) {
   process.exit(0);
 }
 const { url, stop } = redis;
+// Whatever happens (a failed round, an exception), leave no Redis server or worker behind.
+const live = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const p of live) p.kill('SIGKILL');
+  stop();
+});
 
 const corpus = join(tmpdir(), `event-ledger-bench-queue-${N}`);
 rmSync(corpus, { recursive: true, force: true });
@@ -50,6 +56,8 @@ function startWorker(): Promise<ChildProcess> {
     [join(ROOT, 'dist/cli/main.js'), 'worker', '--redis', url, '--concurrency', '1'],
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
   );
+  live.add(child);
+  child.once('exit', () => live.delete(child));
   return new Promise((resolve, reject) => {
     let err = '';
     child.stderr?.on('data', (d: Buffer) => {
@@ -108,4 +116,3 @@ console.log(
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench', 'results', 'queue.json'), `${JSON.stringify(summary, null, 1)}\n`);
 rmSync(corpus, { recursive: true, force: true });
-stop();
