@@ -12,14 +12,11 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunReport } from '../src/run.js';
+import { numberArg } from './args.js';
 import { generate, sentencePools } from './synthetic.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const N = arg('--articles', 10_000);
+const N = numberArg('--articles', 10_000);
 const PIPELINE = join(ROOT, 'pipelines', 'default.json');
 
 function corpusSize(dir: string): { bytes: number; words: number; articles: number } {

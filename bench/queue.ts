@@ -16,15 +16,12 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { startRedis } from '../tests/queue/redis.js';
+import { median, numberArg } from './args.js';
 import { generate, sentencePools } from './synthetic.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const N = arg('--articles', 2000);
-const ROUNDS = arg('--rounds', 3);
+const N = numberArg('--articles', 2000);
+const ROUNDS = numberArg('--rounds', 3);
 const PIPELINE = join(ROOT, 'pipelines', 'default.json');
 
 // The built modules, as the workers run them (the same fingerprint as the sources when built by npm run build).
@@ -98,7 +95,6 @@ for (let r = 0; r < ROUNDS; r++) {
     console.log(`round ${r + 1}: ${w} worker${w > 1 ? 's' : ''} ${s.toFixed(1)} s (${Math.round(N / s)} articles/s)`);
   }
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const m1 = median(times[1]);
 const m2 = median(times[2]);
 const summary = {

@@ -18,14 +18,11 @@ import '../src/stages/index.js';
 import { createDocument } from '../src/core/document.js';
 import { buildPipeline, loadPipelineConfig } from '../src/core/pipeline.js';
 import { sha256 } from '../src/io/inputs.js';
+import { median, numberArg } from './args.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const ROUNDS = arg('--rounds', 7);
-const REPEAT = arg('--repeat', 20);
+const ROUNDS = numberArg('--rounds', 7);
+const REPEAT = numberArg('--repeat', 20);
 
 const pipeline = buildPipeline(loadPipelineConfig(join(ROOT, 'pipelines', 'default.json')));
 const articles = readdirSync(join(ROOT, 'corpus'))
@@ -73,11 +70,6 @@ function round(): Map<string, Totals> {
   }
   return byLang;
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
-};
 
 round(); // warm-up: JIT, lazy model and lexicon loading
 const rounds = Array.from({ length: ROUNDS }, round);

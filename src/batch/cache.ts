@@ -81,32 +81,31 @@ export class ResultCache {
 
   /** The record line of an input's stored result (without decoding the outcome before it). */
   readRecord(input: RawInput): string | undefined {
-    const k = this.key(input);
-    this.used.add(k);
-    try {
-      const bytes = readFileSync(join(this.dir, `${k}.json`));
-      const nl = bytes.indexOf(10);
-      return nl < 0 ? undefined : bytes.toString('utf8', nl + 1);
-    } catch {
-      return undefined;
-    }
+    const bytes = this.readBytes(input);
+    const nl = bytes?.indexOf(10) ?? -1;
+    return nl < 0 ? undefined : bytes?.toString('utf8', nl + 1);
   }
 
   get(input: RawInput): Outcome | undefined {
-    const k = this.key(input);
-    this.used.add(k);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(join(this.dir, `${k}.json`));
-    } catch {
-      return undefined;
-    }
+    const bytes = this.readBytes(input);
+    if (!bytes) return undefined;
     try {
       // Only the first line is the outcome: decoding the record after it would be wasted on a re-run.
       const nl = bytes.indexOf(10);
       return JSON.parse(bytes.toString('utf8', 0, nl < 0 ? bytes.length : nl)) as Outcome;
     } catch {
       return undefined; // a file from an older format or a damaged disk: process the document again
+    }
+  }
+
+  /** The stored bytes of an input's result (marking its entry used), or undefined when there are none. */
+  private readBytes(input: RawInput): Buffer | undefined {
+    const k = this.key(input);
+    this.used.add(k);
+    try {
+      return readFileSync(join(this.dir, `${k}.json`));
+    } catch {
+      return undefined;
     }
   }
 

@@ -1,9 +1,9 @@
 import { hostname } from 'node:os';
 import { type Job, Worker } from 'bullmq';
 import type { Piscina } from 'piscina';
-import { encodeOutcome } from '../batch/cache.js';
-import { buildPipeline, type Pipeline, type PipelineConfig } from '../core/pipeline.js';
-import { createPool, processInput, toStored } from '../run.js';
+import work from '../batch/worker.js';
+import type { PipelineConfig } from '../core/pipeline.js';
+import { createPool } from '../run.js';
 import {
   type ArticleJob,
   compress,
@@ -46,7 +46,6 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   await ping(redis, o.redis);
   const pool: Piscina | undefined = o.concurrency > 1 ? createPool(o.concurrency) : undefined;
   const configs = new Map<string, Promise<PipelineConfig>>();
-  const pipelines = new Map<string, Pipeline>();
   let processed = 0;
 
   const handle = async (job: Job<ArticleJob>) => {
@@ -60,18 +59,9 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
       configs.set(pipelineHash, config);
       config.catch(() => configs.delete(pipelineHash));
     }
-    const input = fromWire(job.data.input);
-    let encoded: string;
-    if (pool) {
-      encoded = ((await pool.run({ config: await config, input })) as { encoded: string }).encoded;
-    } else {
-      let pipeline = pipelines.get(pipelineHash);
-      if (!pipeline) {
-        pipeline = buildPipeline(await config);
-        pipelines.set(pipelineHash, pipeline);
-      }
-      encoded = encodeOutcome(toStored(processInput(input, pipeline)));
-    }
+    // The same task as run's worker threads, without a local cache: it returns the encoded result.
+    const task = { config: await config, input: fromWire(job.data.input) };
+    const { encoded } = (pool ? await pool.run(task) : work(task)) as { encoded: string };
     await redis.set(target, compress(encoded), 'EX', RESULT_TTL);
     return 'processed';
   };
