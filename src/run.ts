@@ -17,6 +17,8 @@ export interface RunOptions {
   out: string;
   pipeline: string;
   maxBytes: number;
+  /** The language of every input that does not state its own (ISO 639-1); otherwise it is detected. */
+  language?: string;
   /** Documents processed at once: 1 runs in-process; more run in a pool of worker threads. */
   jobs?: number;
   /** Ignore cached per-document results and process everything again. */
@@ -88,7 +90,10 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
   const pipeline = buildPipeline(config);
   const timings = new Map<string, number>();
   const phase = phaseTimer(timings);
-  const { inputs, failures } = readInputs(opts.inputs, { maxBytes: opts.maxBytes });
+  const { inputs, failures } = readInputs(opts.inputs, {
+    maxBytes: opts.maxBytes,
+    ...(opts.language ? { language: opts.language } : {}),
+  });
   const jobs = Math.max(1, opts.jobs ?? 1);
   const cache = new ResultCache(opts.out, resultSalt(pipeline.hash));
   const outcomes = new Map<RawInput, Outcome>();

@@ -12,13 +12,16 @@ export const DEFAULT_PIPELINE = join(ROOT, 'pipelines', 'default.json');
 const pipeline = buildPipeline(loadPipelineConfig(DEFAULT_PIPELINE));
 
 /** Runs the default per-document pipeline over a text, as `run` would for a file with this content. */
-export function processText(text: string, opts: { id?: string; published?: string } = {}): Document {
+export function processText(text: string, opts: { id?: string; published?: string; language?: string } = {}): Document {
   const doc = createDocument({
     id: opts.id ?? 'test',
     source: `${opts.id ?? 'test'}.txt`,
     sha256: sha256(text),
     text,
-    meta: opts.published ? { publishedGiven: opts.published } : {},
+    meta: {
+      ...(opts.published ? { publishedGiven: opts.published } : {}),
+      ...(opts.language ? { languageGiven: opts.language } : {}),
+    },
   });
   return pipeline.run(doc);
 }

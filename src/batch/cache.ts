@@ -46,13 +46,21 @@ export function fillEvents(record: string, events: string[]): string {
   return record.replace(',"events":[]', `,"events":${JSON.stringify(events)}`);
 }
 
+type KeyedInput = Pick<RawInput, 'id' | 'source' | 'sha256'> & { meta?: RawInput['meta'] };
+
 /**
- * The key of a document's stored result: its id, source and content hash, and the salt (pipeline
- * configuration hash and code fingerprint). The same key names the result on disk and in a shared store.
+ * The key of a document's stored result: its id, source and content hash, what the caller stated about
+ * it (a given publication date or language changes the result), and the salt (pipeline configuration
+ * hash and code fingerprint). The same key names the result on disk and in a shared store.
  */
-export function resultKey(input: Pick<RawInput, 'id' | 'source' | 'sha256'>, salt: string): string {
+export function resultKey(input: KeyedInput, salt: string): string {
+  const meta = input.meta ?? {};
+  const given = Object.keys(meta)
+    .sort()
+    .map((k) => `${k}=${meta[k as keyof typeof meta]}`)
+    .join('\u0001');
   return createHash('sha256')
-    .update(`${input.id}\0${input.source}\0${input.sha256}\0${salt}`)
+    .update(`${input.id}\0${input.source}\0${input.sha256}\0${given}\0${salt}`)
     .digest('hex')
     .slice(0, 32);
 }
@@ -75,7 +83,7 @@ export class ResultCache {
     mkdirSync(this.dir, { recursive: true });
   }
 
-  key(input: Pick<RawInput, 'id' | 'source' | 'sha256'>): string {
+  key(input: KeyedInput): string {
     return resultKey(input, this.salt);
   }
 

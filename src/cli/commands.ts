@@ -6,6 +6,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { PipelineError } from '../core/pipeline.js';
 import { formatScore, scoreRun } from '../eval/score.js';
+import { LANGUAGE_CODE } from '../io/inputs.js';
 import { writeAtomic } from '../io/write.js';
 import { diffLedgers, formatDiffHtml, formatDiffText } from '../ledger/diff.js';
 import { exportFiles, exportSqlite } from '../ledger/export.js';
@@ -26,6 +27,7 @@ interface RunCliOptions {
   out: string;
   pipeline: string;
   maxBytes: number;
+  language?: string;
   jobs: number;
   full?: boolean;
   quiet?: boolean;
@@ -118,6 +120,13 @@ function readLedger(path: string): Ledger {
   }
 }
 
+const languageCode = (v: string) => {
+  const code = v.trim().toLowerCase();
+  if (!LANGUAGE_CODE.test(code))
+    throw new InvalidArgumentError('expected an ISO 639-1 code such as en, ru or az (two letters)');
+  return code;
+};
+
 const positiveInt = (v: string) => {
   const n = Number(v);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
@@ -137,6 +146,11 @@ export function buildCli(): Command {
     .option('-o, --out <dir>', 'output folder', 'output')
     .option('-p, --pipeline <file>', 'pipeline configuration (JSON)', join(root, 'pipelines', 'default.json'))
     .option('--max-bytes <n>', 'refuse input files larger than this', positiveInt, 5_000_000)
+    .option(
+      '-l, --language <code>',
+      'the language of every input (ISO 639-1: en, ru, az) instead of detecting it; a JSONL record\'s own "language" wins',
+      languageCode,
+    )
     .option('-j, --jobs <n>', 'documents processed in parallel (worker threads)', positiveInt, availableParallelism())
     .option('--full', 'process every document again instead of reusing cached results')
     .option('-q, --quiet', 'print nothing but errors')
@@ -148,6 +162,7 @@ export function buildCli(): Command {
         out: opts.out,
         pipeline: opts.pipeline,
         maxBytes: opts.maxBytes,
+        ...(opts.language ? { language: opts.language } : {}),
         jobs: opts.jobs,
         full: !!opts.full,
         ...(progress ? { progress: progress.update } : {}),
@@ -164,12 +179,25 @@ export function buildCli(): Command {
     .option('-b, --batch <name>', 'batch name, for status and collect', 'default')
     .option('-p, --pipeline <file>', 'pipeline configuration (JSON)', join(root, 'pipelines', 'default.json'))
     .option('--max-bytes <n>', 'refuse input files larger than this', positiveInt, 5_000_000)
+    .option(
+      '-l, --language <code>',
+      'the language of every input (ISO 639-1: en, ru, az) instead of detecting it; a JSONL record\'s own "language" wins',
+      languageCode,
+    )
     .option('--attempts <n>', 'attempts per article before it counts as failed', positiveInt, 3)
     .option('--backoff-ms <n>', 'delay before the first retry; doubled for each later one', positiveInt, 2000)
     .action(
       async (
         inputs: string[],
-        opts: { redis: string; batch: string; pipeline: string; maxBytes: number; attempts: number; backoffMs: number },
+        opts: {
+          redis: string;
+          batch: string;
+          pipeline: string;
+          maxBytes: number;
+          language?: string;
+          attempts: number;
+          backoffMs: number;
+        },
       ) => {
         const r = await enqueueBatch({ ...opts, inputs: inputs.length ? inputs : ['corpus'] });
         process.stderr.write(

@@ -106,6 +106,15 @@ export interface EventMention {
   rule: string;
 }
 
+/** What the caller states about a document rather than what the pipeline finds out. */
+export interface DocumentMeta {
+  url?: string;
+  title?: string;
+  publishedGiven?: string;
+  /** ISO 639-1 code stated by the caller (JSONL `language`, or `run --language`). */
+  languageGiven?: string;
+}
+
 export interface Document {
   id: string;
   /** Path relative to the corpus root, or the JSONL file and record id. */
@@ -133,7 +142,9 @@ export interface Document {
   entityRecords: Map<string, EntityRecord>;
   events: EventMention[];
   messages: Message[];
-  meta: { url?: string; title?: string; publishedGiven?: string };
+  meta: DocumentMeta;
+  /** Whether `language` was stated by the caller (`given`) or identified from the text (`detected`). */
+  languageSource: 'given' | 'detected';
   /** True once a stage has decided the document cannot be processed further (e.g. unsupported language). */
   halted: boolean;
 }
@@ -171,6 +182,7 @@ export function createDocument(init: {
     publishedCue: null,
     language: 'und',
     languageConfidence: 0,
+    languageSource: 'detected',
     body: [],
     removed: [],
     paragraphs: [],

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
-import type { Message } from '../core/document.js';
+import type { DocumentMeta, Message } from '../core/document.js';
 
 /** One article as read from disk, before decoding: the unit the pipeline processes. */
 export interface RawInput {
@@ -12,7 +12,7 @@ export interface RawInput {
   bytes?: Buffer;
   text?: string;
   html?: boolean;
-  meta: { url?: string; title?: string; publishedGiven?: string };
+  meta: DocumentMeta;
   /** The file read, as an absolute path (files only), for workers that read it themselves. */
   path?: string;
 }
@@ -26,7 +26,12 @@ export interface InputFailure {
 export interface InputOptions {
   /** Files larger than this are refused before they are read, so memory stays bounded. */
   maxBytes: number;
+  /** The language of every input that does not state its own (a JSONL record's `language` wins). */
+  language?: string;
 }
+
+/** An ISO 639-1 code, as a caller may state it: two lower-case letters. */
+export const LANGUAGE_CODE = /^[a-z]{2}$/;
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm']);
 
@@ -130,7 +135,7 @@ export function readInputs(paths: string[], options: InputOptions): { inputs: Ra
     }
     const ext = extname(file).toLowerCase();
     if (ext === '.jsonl') {
-      readJsonl(rel, bytes, add, failures);
+      readJsonl(rel, bytes, add, failures, options.language);
       continue;
     }
     add({
@@ -139,14 +144,20 @@ export function readInputs(paths: string[], options: InputOptions): { inputs: Ra
       sha256: sha256(bytes),
       bytes,
       html: ext === '.html' || ext === '.htm',
-      meta: {},
+      meta: options.language ? { languageGiven: options.language } : {},
       path: resolve(file),
     });
   }
   return { inputs, failures };
 }
 
-function readJsonl(rel: string, bytes: Buffer, add: (i: RawInput) => void, failures: InputFailure[]) {
+function readJsonl(
+  rel: string,
+  bytes: Buffer,
+  add: (i: RawInput) => void,
+  failures: InputFailure[],
+  language: string | undefined,
+) {
   const lines = bytes.toString('utf8').split('\n');
   lines.forEach((line, i) => {
     if (!line.trim()) return;
@@ -173,6 +184,21 @@ function readJsonl(rel: string, bytes: Buffer, add: (i: RawInput) => void, failu
     if (typeof rec.url === 'string') meta.url = rec.url;
     if (typeof rec.title === 'string') meta.title = rec.title;
     if (typeof rec.published === 'string') meta.publishedGiven = rec.published;
+    if (rec.language !== undefined && rec.language !== null) {
+      const code = typeof rec.language === 'string' ? rec.language.trim().toLowerCase() : '';
+      if (LANGUAGE_CODE.test(code)) meta.languageGiven = code;
+      else {
+        failures.push(
+          failure(
+            where,
+            'malformed-jsonl',
+            `line ${i + 1} of ${rel}: "language" must be an ISO 639-1 code such as "en", "ru" or "az", not ${JSON.stringify(rec.language)}`,
+            i + 1,
+          ),
+        );
+        return;
+      }
+    } else if (language) meta.languageGiven = language;
     add({
       id: String(rec.id),
       source: `${rel}#${rec.id}`,

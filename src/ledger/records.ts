@@ -16,6 +16,8 @@ export interface DocumentRecord {
   sha256: string;
   language: string;
   languageConfidence: number;
+  /** `given` when the caller stated the language (JSONL `language`, `run --language`), else `detected`. */
+  languageSource: 'given' | 'detected';
   published: string | null;
   publishedCue: string | null;
   /** Present when the text is not the file's bytes as decoded (HTML, JSONL): offsets refer to it. */
@@ -109,6 +111,7 @@ export function toDocumentResult(doc: Document, carryText: boolean): DocumentRes
     sha256: doc.sha256,
     language: doc.language,
     languageConfidence: doc.languageConfidence,
+    languageSource: doc.languageSource,
     published: doc.published,
     publishedCue: doc.publishedCue,
     body: bodySpans(doc.paragraphs, doc.removed).map(span),

@@ -61,7 +61,7 @@ export interface BatchManifest {
   salt: string;
   pipeline: RunReport['pipeline'];
   /** Every input, in the order `run` reads them, with its result key (also its job id). */
-  inputs: { id: string; source: string; sha256: string; key: string }[];
+  inputs: { id: string; source: string; sha256: string; meta?: RawInput['meta']; key: string }[];
   /** Inputs that failed before they became jobs (unreadable, too large, malformed JSONL lines). */
   failures: InputFailure[];
 }

@@ -82,7 +82,12 @@ export async function collectBatch(o: CollectOptions): Promise<RunResult> {
     }
     phase('wait');
     const cache = new ResultCache(o.out, manifest.salt);
-    const inputs: RawInput[] = manifest.inputs.map(({ id, source, sha256 }) => ({ id, source, sha256, meta: {} }));
+    const inputs: RawInput[] = manifest.inputs.map(({ id, source, sha256, meta }) => ({
+      id,
+      source,
+      sha256,
+      meta: meta ?? {},
+    }));
     const outcomes = new Map<RawInput, Outcome>();
     const failures: InputFailure[] = [...progress.failures];
     const lost = (input: RawInput) =>

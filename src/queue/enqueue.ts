@@ -23,6 +23,8 @@ export interface EnqueueOptions {
   inputs: string[];
   pipeline: string;
   maxBytes: number;
+  /** The language of every input that does not state its own (ISO 639-1). */
+  language?: string;
   /** Attempts per job before it counts as failed (BullMQ retries with exponential backoff between them). */
   attempts?: number;
   /** The first retry's delay; each later one doubles it. */
@@ -52,14 +54,20 @@ export async function enqueueBatch(o: EnqueueOptions): Promise<EnqueueResult> {
   const queue = openQueue(redis, queueName());
   try {
     await ping(redis, o.redis);
-    const read = readInputs(o.inputs, { maxBytes: o.maxBytes });
+    const read = readInputs(o.inputs, { maxBytes: o.maxBytes, ...(o.language ? { language: o.language } : {}) });
     const manifest: BatchManifest = {
       name: o.batch,
       queue: queueName(),
       fingerprint: codeFingerprint(),
       salt,
       pipeline: { name: config.name, hash: pipeline.hash, file: o.pipeline },
-      inputs: read.inputs.map((i) => ({ id: i.id, source: i.source, sha256: i.sha256, key: resultKey(i, salt) })),
+      inputs: read.inputs.map((i) => ({
+        id: i.id,
+        source: i.source,
+        sha256: i.sha256,
+        ...(Object.keys(i.meta).length ? { meta: i.meta } : {}),
+        key: resultKey(i, salt),
+      })),
       failures: read.failures,
     };
     await redis.set(pipelineKey(pipeline.hash), JSON.stringify(config));

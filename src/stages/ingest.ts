@@ -28,7 +28,8 @@ export interface IngestOptions {
 // Stop words of en and ru from the stopword package; Azerbaijani has none there, so a curated list.
 const STOPWORDS = new Set([...eng, ...rus, ...azStopwords.words].map((w) => w.toLowerCase()));
 
-type LineClass = 'good' | 'short' | 'bad';
+// 'tiny': fewer words than shortMaxWords, furniture on a page but the whole of a headline or caption.
+type LineClass = 'good' | 'short' | 'tiny' | 'bad';
 
 interface Line {
   start: number;
@@ -54,7 +55,7 @@ function classify(text: string, opts: IngestOptions): LineClass {
     const stop = tokens.filter((t) => STOPWORDS.has(t.toLowerCase())).length / words;
     return stop >= opts.minStopwordDensity ? 'good' : 'short';
   }
-  if (words < opts.shortMaxWords) return 'bad';
+  if (words < opts.shortMaxWords) return 'tiny';
   return 'short';
 }
 
@@ -87,16 +88,17 @@ export function segmentBody(doc: Document, opts: IngestOptions): { paragraphs: P
   const nearest = (i: number, step: number): LineClass | null => {
     for (let j = i + step; j >= 0 && j < lines.length; j += step) {
       const c = (lines[j] as Line).cls;
-      if (c !== 'short') return c;
+      if (c !== 'short') return c === 'good' ? 'good' : 'bad';
     }
     return null;
   };
-  // A text with no line of clear prose is a short note or a single sentence, not a web page: its
-  // short lines are its body.
+  // A text with no line of clear prose is a short note, a headline or a caption, not a web page: its
+  // short and tiny lines are its body.
   const anyGood = lines.some((l) => l.cls === 'good');
   const resolved = lines.map((l, i) => {
-    if (l.cls !== 'short') return l.cls;
+    if (l.cls === 'good' || l.cls === 'bad') return l.cls;
     if (!anyGood) return 'good';
+    if (l.cls === 'tiny') return 'bad';
     const before = nearest(i, -1);
     const after = nearest(i, 1);
     return before === 'good' && after === 'good' ? 'good' : 'bad';

@@ -1,6 +1,6 @@
 import { francAll } from 'franc';
 import { eng } from 'stopword';
-import type { Document } from '../core/document.js';
+import { type Document, report } from '../core/document.js';
 import { registerStage } from '../core/stage.js';
 import azMonths from '../languages/az/months.json' with { type: 'json' };
 import azStopwords from '../languages/az/stopwords.json' with { type: 'json' };
@@ -116,6 +116,11 @@ function cyrillicCandidates(text: string, short: boolean): string[] {
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
+/** A paragraph read as another language than the given one overrides it only above this confidence. */
+const OVERRIDE_CONFIDENCE = 0.6;
+/** … and only when it has at least this many words: short paragraphs carry too little evidence. */
+const OVERRIDE_MIN_WORDS = 4;
+
 registerStage({
   name: 'language.v1',
   requires: ['paragraphs', 'view'],
@@ -124,31 +129,64 @@ registerStage({
   create: () => {
     const supported = new Set(supportedLanguages());
     return (doc: Document) => {
+      const given = doc.meta.languageGiven;
       const weight = new Map<string, number>();
       for (const p of doc.paragraphs) {
-        const { language, confidence } = identifyLanguage(doc.view.slice(p.start, p.end));
-        p.language = language;
-        p.languageConfidence = confidence;
-        weight.set(language, (weight.get(language) ?? 0) + (p.end - p.start));
+        const text = doc.view.slice(p.start, p.end);
+        const { language, confidence } = identifyLanguage(text);
+        if (given && language !== given) {
+          // The caller's word holds unless a paragraph clearly reads as another language; it is then
+          // flagged, and extracted in its own language when that one is supported.
+          const words = text.match(/\p{L}+/gu)?.length ?? 0;
+          const clear = language !== 'und' && confidence >= OVERRIDE_CONFIDENCE && words >= OVERRIDE_MIN_WORDS;
+          if (clear) {
+            report(
+              doc,
+              'language.v1',
+              'warning',
+              'paragraph-language',
+              `this paragraph reads as "${language}" (confidence ${confidence}), not the given "${given}"${supported.has(language) ? `; it is processed as "${language}"` : ''}`,
+              p,
+            );
+          }
+          p.language = clear && supported.has(language) ? language : given;
+          p.languageConfidence = p.language === given ? 1 : confidence;
+        } else {
+          p.language = language;
+          p.languageConfidence = given ? 1 : confidence;
+        }
+        weight.set(p.language, (weight.get(p.language) ?? 0) + (p.end - p.start));
       }
-      const total = [...weight.values()].reduce((a, b) => a + b, 0);
-      const ranked = [...weight.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-      const top = ranked[0];
-      if (!top || top[0] === 'und') {
-        doc.language = 'und';
-        doc.languageConfidence = 0;
+      if (given) {
+        doc.language = given;
+        doc.languageConfidence = 1;
+        doc.languageSource = 'given';
+      } else {
+        const total = [...weight.values()].reduce((a, b) => a + b, 0);
+        const ranked = [...weight.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+        const top = ranked[0];
+        if (!top) {
+          // No body text (everything was page furniture): the label still says what the text is.
+          const whole = identifyLanguage(doc.view);
+          doc.language = whole.language;
+          doc.languageConfidence = whole.confidence;
+        } else {
+          doc.language = top[0];
+          const confs = doc.paragraphs.filter((p) => p.language === top[0]).map((p) => p.languageConfidence ?? 0);
+          doc.languageConfidence = round((top[1] / total) * (confs.reduce((a, b) => a + b, 0) / confs.length));
+        }
+      }
+      if (doc.language === 'und') {
         doc.messages.push({
           code: 'undetermined-language',
-          message: 'the language could not be determined; nothing was extracted',
+          message:
+            'the language could not be determined; nothing was extracted (state it with a JSONL "language" field or run --language)',
           severity: 'warning',
           stage: 'language.v1',
         });
         doc.halted = true;
         return;
       }
-      doc.language = top[0];
-      const confs = doc.paragraphs.filter((p) => p.language === top[0]).map((p) => p.languageConfidence ?? 0);
-      doc.languageConfidence = round((top[1] / total) * (confs.reduce((a, b) => a + b, 0) / confs.length));
       if (!supported.has(doc.language)) {
         doc.messages.push({
           code: 'unsupported-language',

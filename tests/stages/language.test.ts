@@ -70,3 +70,29 @@ describe('language.v1', () => {
     expect(d.dates).toEqual([]);
   });
 });
+
+describe('language.v1 with a given language', () => {
+  it('keeps the given language for short paragraphs detection cannot vouch for', () => {
+    const d = processText('Дедлайн сегодня', { language: 'ru', published: '2024-05-06' });
+    expect([d.language, d.languageSource, d.paragraphs[0]?.language]).toEqual(['ru', 'given', 'ru']);
+    expect(d.dates.map((x) => x.value)).toEqual(['2024-05-06']);
+  });
+
+  it('flags a paragraph that clearly reads as another language, and extracts it in that language', () => {
+    const ru = 'Переговоры министров иностранных дел двух стран прошли 12 марта 2021 года в Москве.';
+    const en = 'The foreign ministers of the two countries met in Moscow on March 12, 2021, for talks.';
+    const d = processText(`${ru}\n\n${en}`, { language: 'ru' });
+    expect(d.language).toBe('ru');
+    expect(d.paragraphs.map((p) => p.language)).toEqual(['ru', 'en']);
+    expect(d.messages.filter((m) => m.code === 'paragraph-language')).toHaveLength(1);
+    expect(d.dates.map((x) => x.value)).toEqual(['2021-03-12', '2021-03-12']);
+  });
+});
+
+describe('language.v1 on headlines and captions', () => {
+  it('labels a record of one or two words instead of dropping it as page furniture', () => {
+    expect(processText('Сентябрь 2012').language).toBe('ru');
+    expect(processText('hökumət qərarı').language).toBe('az');
+    expect(processText('Election results').language).toBe('en');
+  });
+});
