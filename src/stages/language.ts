@@ -1,11 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { francAll } from 'franc';
 import { eng } from 'stopword';
+import wordListPath from 'word-list';
 import { type Document, report } from '../core/document.js';
 import { registerStage } from '../core/stage.js';
+import azLangid from '../languages/az/langid.json' with { type: 'json' };
 import azMonths from '../languages/az/months.json' with { type: 'json' };
 import azStopwords from '../languages/az/stopwords.json' with { type: 'json' };
 import enMonths from '../languages/en/months.json' with { type: 'json' };
 import { supportedLanguages } from '../languages/index.js';
+import ruLangid from '../languages/ru/langid.json' with { type: 'json' };
 
 /**
  * Language per paragraph, then per document (the language covering most body characters).
@@ -28,27 +32,55 @@ const ISO3_TO_1: Record<string, string> = {
   uzn: 'uz',
 };
 const EN_STOPWORDS = new Set(eng);
-// Azerbaijani spelling Turkish does not have: q and x in native words, the past participle in -ib/-ub.
-const AZ_SPELLING = /q(?!u)|x|[iıuü]b(?![\p{L}])/iu;
 // In a short Turkic-looking text, Turkish wins only when Azerbaijani scores below this share of it.
 const TURKISH_MARGIN = 0.5;
+const TURKISH_MARGIN_TINY = 0.3;
+// A text of names alone is Azerbaijani only when its trigram score times this beats English's.
+const NAMES_EN_PRIOR = 0.9;
 // Azerbaijani month names are a cue too, except those spelt as in English ("may").
 const AZ_STOPWORDS = new Set([
   ...azStopwords.words,
   ...Object.keys(azMonths.months).filter((m) => !(m in enMonths.months)),
 ]);
-const CYRILLIC = /\p{Script=Cyrillic}/gu;
-const LATIN = /\p{Script=Latin}/gu;
+const TURKIC_LETTERS = /[ıİşŞçÇğĞöÖüÜəƏ]/;
+const cuePattern = (patterns: string[]) => new RegExp(patterns.join('|'), 'iu');
+const AZ_SPELLING = cuePattern(azLangid.azerbaijani.patterns);
+const TR_SPELLING = cuePattern(azLangid.turkish.patterns);
+const TR_WORDS = new Set(azLangid.turkish.words);
+const RU_WORDS = new Set(ruLangid.russian.words);
+const RU_SUFFIX = new RegExp(`\\p{L}(?:${ruLangid.russian.suffixes.join('|')})$`, 'u');
+const BG_WORDS = new Set(ruLangid.bulgarian.words);
+const BG_SPELLING = new RegExp(ruLangid.bulgarian.patterns.join('|'), 'giu');
+// Uzbek writes oʻ and gʻ; with a plain apostrophe only when a letter follows that is no English clitic.
+const UZBEK_LETTERS = /[og]ʻ|[og][‘'`](?!(?:s|t|d|ll|re|ve|m)(?!\p{L}))(?=\p{L})/iu;
+// Letter pairs English spelling has and Azerbaijani spelling never does.
+const ENGLISH_DIGRAPHS = /w|th|ou|ea|ee|oo|ck|ph|sh|ch|gh/i;
 
 /** Up to this many lower-case words, a text is too short for trigrams to outweigh the prior. */
 const SHORT_WORDS = 3;
 
+const WORDS = /[\p{L}\p{M}]+(?:['’][\p{L}]+)?/gu;
+
+/**
+ * The script a text is written in, read from its lower-case words first: names and brands in another
+ * script ("Как сообщает NEWSru.com, … Canon, Fujifilm") do not make Russian prose Latin.
+ */
+function scriptOf(text: string): { script: 'Latin' | 'Cyrillic' | null; share: number } {
+  const count = (s: string) => {
+    const cyr = s.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
+    const lat = s.match(/\p{Script=Latin}/gu)?.length ?? 0;
+    return { cyr, lat };
+  };
+  const lower = (text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu) ?? []).join(' ');
+  let { cyr, lat } = count(lower);
+  if (cyr + lat < 2) ({ cyr, lat } = count(text));
+  if (cyr + lat < 2) return { script: null, share: 0 };
+  return { script: cyr >= lat ? 'Cyrillic' : 'Latin', share: Math.max(cyr, lat) / (cyr + lat) };
+}
+
 export function identifyLanguage(text: string): { language: string; confidence: number } {
-  const cyr = text.match(CYRILLIC)?.length ?? 0;
-  const lat = text.match(LATIN)?.length ?? 0;
-  if (cyr + lat < 2) return { language: 'und', confidence: 0 };
-  const script = cyr >= lat ? 'Cyrillic' : 'Latin';
-  const share = Math.max(cyr, lat) / (cyr + lat);
+  const { script, share } = scriptOf(text);
+  if (!script) return { language: 'und', confidence: 0 };
   // Capitalised words are mostly names, which look alike in every language: only the others count.
   const short = (text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu)?.length ?? 0) <= SHORT_WORDS;
   // ə is written only in Azerbaijani among the Latin-script candidates.
@@ -59,7 +91,9 @@ export function identifyLanguage(text: string): { language: string; confidence: 
   const ranked = francAll(text, { only, minLength: 1 });
   if (short && only.length === 2 && only.includes('tur')) {
     const az = ranked.find(([c]) => c === 'azj')?.[1] ?? 0;
-    return { language: az >= TURKISH_MARGIN ? 'az' : 'tr', confidence: round(share * 0.6) };
+    // One or two words carry almost no evidence: Azerbaijani, the supported one, needs less.
+    const margin = (text.match(WORDS)?.length ?? 0) <= 2 ? TURKISH_MARGIN_TINY : TURKISH_MARGIN;
+    return { language: az >= margin ? 'az' : 'tr', confidence: round(share * 0.6) };
   }
   // Proper names make English news look Turkic to trigrams: English wins a near tie with Turkish or Uzbek.
   const eng = ranked.find(([c]) => c === 'eng');
@@ -74,21 +108,46 @@ export function identifyLanguage(text: string): { language: string; confidence: 
 }
 
 /**
- * Latin script: English, Azerbaijani, and the Turkic languages it is confused with. Two or three words
- * carry too few trigrams to tell Azerbaijani from Turkish, so short texts are read as one of the
- * supported languages unless a letter says otherwise (Uzbek oʻ/gʻ).
+ * Latin script: English, Azerbaijani, and the Turkic languages it is confused with. Letters decide
+ * first (Uzbek oʻ/gʻ; the Turkic letters), then spelling and function words, then for a short text
+ * the English word list, and franc only where none of these speaks.
  */
 function latinCandidates(text: string, short: boolean): string[] {
-  if (/[og][ʻ‘'`]/i.test(text) && !/[ıİşŞğĞ]/.test(text)) return short ? ['uzn'] : ['uzn', 'eng'];
-  if (!short) return LATIN_CANDIDATES;
-  // Turkic letters in a short text: Azerbaijani when its spelling shows (q, x, the -ib past), else
-  // Turkish only if trigrams clearly say so (see TURKISH_MARGIN).
-  if (/[ıİşŞçÇğĞöÖüÜ]/.test(text)) return AZ_SPELLING.test(text) ? ['azj'] : ['azj', 'tur'];
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  // English function words or letter pairs Azerbaijani spelling never has; Azerbaijani q without u.
-  if (words.some((w) => EN_STOPWORDS.has(w)) || /w|th|ou|ea|ee|oo|ck|ph|qu/i.test(text)) return ['eng'];
-  if (words.some((w) => AZ_STOPWORDS.has(w)) || /q(?!u)/i.test(text)) return ['azj'];
-  return ['eng', 'azj'];
+  if (UZBEK_LETTERS.test(text) && !/[ıİşŞğĞ]/.test(text)) return short ? ['uzn'] : ['uzn', 'eng'];
+  const words = text.match(WORDS)?.map((w) => w.toLocaleLowerCase('tr').replace(/['’]s$/, '')) ?? [];
+  if (TURKIC_LETTERS.test(text)) {
+    if (!short) return LATIN_CANDIDATES;
+    // A short Turkic text: Azerbaijani when its spelling shows, Turkish when its spelling or function
+    // words do, else Turkish only if trigrams clearly say so (see TURKISH_MARGIN).
+    const az = AZ_SPELLING.test(text);
+    const tr = TR_SPELLING.test(text) || words.some((w) => TR_WORDS.has(w));
+    if (az !== tr) return az ? ['azj'] : ['tur'];
+    return ['azj', 'tur'];
+  }
+  const english = words.filter((w) => EN_STOPWORDS.has(w)).length;
+  const azerbaijani = words.filter((w) => AZ_STOPWORDS.has(w)).length;
+  // No Turkic letter in a whole sentence: Turkish and Azerbaijani prose nearly always shows one, so
+  // English function words settle it.
+  if (!short) return english > azerbaijani ? ['eng'] : ['eng', 'azj', 'uzn'];
+  if (english > azerbaijani || ENGLISH_DIGRAPHS.test(text)) return ['eng'];
+  if (azerbaijani > english || AZ_SPELLING.test(text)) return ['azj'];
+  // Lower-case words all in the English word list: English; none of them: Azerbaijani.
+  const common = (text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu) ?? []).map((w) => w.toLowerCase());
+  if (common.length) {
+    const known = common.filter(isEnglishWord).length;
+    if (known === common.length) return ['eng'];
+    if (known === 0) return ['azj'];
+    return ['eng', 'azj'];
+  }
+  // Capitalised words alone (a dateline, a byline, a name): English words say English, Azerbaijani
+  // spelling says Azerbaijani; trigrams decide the rest.
+  if (words.length && words.every(isEnglishWord)) return ['eng'];
+  if (AZ_SPELLING.test(text.replace(/^X|(?<=\s)X/g, ''))) return ['azj'];
+  // Names of the wider world look Turkic to trigrams ("Nairobi", "Kenya"): Azerbaijani must win clearly.
+  const [az, en] = ['azj', 'eng'].map(
+    (c) => francAll(text, { only: ['azj', 'eng'], minLength: 1 }).find(([x]) => x === c)?.[1] ?? 0,
+  );
+  return (az ?? 0) * NAMES_EN_PRIOR > (en ?? 0) ? ['azj'] : ['eng'];
 }
 
 /**
@@ -106,12 +165,24 @@ function cyrillicCandidates(text: string, short: boolean): string[] {
   if (/[ыэё]/i.test(text)) return /і/i.test(text) ? ['bel'] : ['rus'];
   if (/і/i.test(text)) return ['ukr', 'bel'];
   if (short) return ['rus'];
-  // Russian adjective and pronoun endings that Bulgarian does not have, against Bulgarian's
-  // word-internal ъ and its own function words.
-  const ru = /(?:ое|ая|ую|ого|его|ему|ому|ый|ий|ых|их|ие)(?![\p{L}])/iu.test(text);
-  const bg = /ъ(?=\p{L})|(?<![\p{L}])(?:във|със|към|са|се|не е|че)(?![\p{L}])/iu.test(text);
-  if (ru && !bg) return ['rus'];
+  // Russian and Bulgarian cues counted against each other; franc decides a tie.
+  const words = text.match(WORDS)?.map((w) => w.toLowerCase()) ?? [];
+  const ru = words.filter((w) => RU_WORDS.has(w) || (w.length > 3 && RU_SUFFIX.test(w))).length;
+  const bg = words.filter((w) => BG_WORDS.has(w)).length + (text.match(BG_SPELLING)?.length ?? 0);
+  if (ru > bg) return ['rus'];
+  if (bg > ru) return ['bul'];
   return ['rus', 'bul'];
+}
+
+let englishWords: Set<string> | undefined;
+
+/**
+ * The English word list (sindresorhus/word-list: 274k words, no names), read on first use: only texts
+ * of one to three words need it.
+ */
+function isEnglishWord(word: string): boolean {
+  englishWords ??= new Set(readFileSync(wordListPath, 'utf8').split('\n'));
+  return englishWords.has(word.replace(/['’]s$/, ''));
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;

@@ -96,3 +96,41 @@ describe('language.v1 on headlines and captions', () => {
     expect(processText('Election results').language).toBe('en');
   });
 });
+
+describe('identifyLanguage on what franc alone gets wrong', () => {
+  it('reads Russian without ы, э or ё as Russian, not Bulgarian, by its endings and function words', () => {
+    // Each of these came out Bulgarian before the cues were counted.
+    const sentences = [
+      'Президент уволил министра и назначил замену.',
+      'На месте работает бригада врачей.',
+      'Сенат утвердил кандидата на пост посла.',
+      'Жители села собрались на митинг.',
+    ];
+    expect(sentences.map((t) => identifyLanguage(t).language)).toEqual(['ru', 'ru', 'ru', 'ru']);
+    // Bulgarian keeps its own function words and the full-vowel ъ.
+    const bulgarian = [
+      'Той каза, че правителството ще подаде оставка още днес.',
+      'Министърът е подписал договора във вторник.',
+      'Президентът назначи нов посланик в Москва.',
+    ];
+    expect(bulgarian.map((t) => identifyLanguage(t).language)).toEqual(['bg', 'bg', 'bg']);
+  });
+
+  it('takes the script of the prose, not of the brand names quoted in it', () => {
+    expect(
+      identifyLanguage('По данным агентства, контракты подписали Siemens, Airbus, Boeing и General Electric.').language,
+    ).toBe('ru');
+  });
+
+  it('does not take an English possessive for Uzbek oʻ/gʻ', () => {
+    expect(identifyLanguage("It is Boeing's most popular airliner.").language).toBe('en');
+    expect(identifyLanguage('Men oʻzbek tilida gapiraman.').language).toBe('uz');
+  });
+
+  it('labels single words by the English word list and Azerbaijani spelling', () => {
+    const got = ['business', 'taken', 'familiar', 'qurucu', 'nazirliyi', 'respublikası'].map(
+      (w) => identifyLanguage(w).language,
+    );
+    expect(got).toEqual(['en', 'en', 'en', 'az', 'az', 'az']);
+  });
+});
