@@ -31,6 +31,11 @@ function segmenter(lang: string): Intl.Segmenter {
   return s;
 }
 
+// ICU breaks inside a numeric date written with spaces ("20 . 04 . 1959", as tokenised text and some
+// pages have it): a break after "dd ." or "dd . mm ." before the rest of the date is undone.
+const NUMERIC_DATE_HEAD = /(?<!\d)\d{1,2}(?:\s*\.\s*\d{1,2})?\s*\.$/u;
+const NUMERIC_DATE_TAIL = /^\s*\d{1,4}(?!\d)/u;
+
 const ABBREVIATIONS: Record<string, string[]> = { en: enAbbr.words, ru: ruAbbr.words, az: azAbbr.words };
 
 /**
@@ -47,7 +52,10 @@ function segments(text: string, lang: string): { index: number; segment: string 
   for (const seg of segmenter(lang).segment(text)) {
     const prev = out[out.length - 1];
     const tail = prev?.segment.trimEnd() ?? '';
-    const glued = /(?:^|[\s(])\p{Lu}\.$/u.test(tail) || abbr.some((a) => tail.endsWith(` ${a}`) || tail === a);
+    const glued =
+      /(?:^|[\s(])\p{Lu}\.$/u.test(tail) ||
+      abbr.some((a) => tail.endsWith(` ${a}`) || tail === a) ||
+      (NUMERIC_DATE_HEAD.test(tail) && NUMERIC_DATE_TAIL.test(seg.segment));
     if (prev && glued) prev.segment += seg.segment;
     else out.push({ index: seg.index, segment: seg.segment });
   }

@@ -10,6 +10,14 @@ describe('sentences.v1', () => {
     expect(sentences.some((s) => s.startsWith('Münasibətlərin tarixi'))).toBe(true);
   });
 
+  it('does not break inside a numeric date written with spaces', () => {
+    const d = processText('Nazirlər Sovetinin 20 . 04 . 1959 tarixli qərarı ilə zavod yenidən quruldu.', {
+      language: 'az',
+    });
+    expect(d.sentences).toHaveLength(1);
+    expect(d.dates.map((x) => x.value)).toEqual(['1959-04-20']);
+  });
+
   it('processes a repeated sentence once', () => {
     const n = sentences.filter((s) =>
       s.startsWith('Bu baxımdan Özbəkistan Respublikasının Prezidenti İslam Kərimovun'),

@@ -4,12 +4,13 @@ import AZDayMonthYearParser from './parsers/AZDayMonthYearParser.js';
 import { AZCenturyParser, AZDecadeParser, AZLastCenturyDecadeParser } from './parsers/AZDecadeCenturyParser.js';
 import { AZDayMonthParser, AZMonthGenitiveDayParser } from './parsers/AZMonthDayParser.js';
 import AZMonthYearParser from './parsers/AZMonthYearParser.js';
+import AZNumericDateParser from './parsers/AZNumericDateParser.js';
 import AZPartOfYearParser from './parsers/AZPartOfYearParser.js';
 import { AZRelativeDayParser, AZRelativeMonthParser, AZRelativeYearParser } from './parsers/AZRelativeParser.js';
 import AZYearDayMonthParser from './parsers/AZYearDayMonthParser.js';
 import AZYearMonthParser from './parsers/AZYearMonthParser.js';
-import AZYearParser from './parsers/AZYearParser.js';
-import AZYearRangeParser from './parsers/AZYearRangeParser.js';
+import { AZBareYearParser, AZYearCaseParser, AZYearParser } from './parsers/AZYearParser.js';
+import { AZFromToYearParser, AZYearRangeParser } from './parsers/AZYearRangeParser.js';
 import AZOverlapRemovalRefiner from './refiners/AZOverlapRemovalRefiner.js';
 
 /**
@@ -18,6 +19,8 @@ import AZOverlapRemovalRefiner from './refiners/AZOverlapRemovalRefiner.js';
  */
 export const casual = new Chrono({
   parsers: [
+    AZNumericDateParser,
+    AZFromToYearParser,
     AZDayMonthYearParser,
     AZYearDayMonthParser,
     AZPartOfYearParser,
@@ -25,6 +28,8 @@ export const casual = new Chrono({
     AZMonthYearParser,
     AZYearRangeParser,
     AZYearParser,
+    AZYearCaseParser,
+    AZBareYearParser,
     AZRelativeYearParser,
     AZRelativeMonthParser,
     AZRelativeDayParser,

@@ -1,12 +1,18 @@
 import { patternParser } from '../../../common/dates.js';
-import { B, MONTH, monthNumber, ORD, YEAR } from '../constants.js';
+import { B, DAY, DAY_CASE, dayRange, E, MONTH, monthNumber, ORD, YEAR } from '../constants.js';
 
-/** "1966-cı ilin aprelində", "1998-ci ilin may ayında", "2008-ci ilin yanvar ayından". */
+/**
+ * The year first, then the month and perhaps the day: "1966-cı ilin aprelində", "1998-ci ilin may
+ * ayında", "2019-cu il fevral ayında", "2008-ci il sentyabrın 8-də" (the genitive chain).
+ */
 export default patternParser(
   'az/year-month',
-  new RegExp(`${B}${YEAR}${ORD}\\s+ilin\\s+${MONTH}(?:\\s+ay[\\p{L}]*)?`, 'iu'),
+  new RegExp(`${B}${YEAR}${ORD}\\s+il(?:in)?\\s+${MONTH}(?:\\s+${DAY}${DAY_CASE}${E}|\\s+ay[\\p{L}]*)?`, 'iu'),
   (m) => {
+    const year = Number(m[1]);
     const mo = monthNumber(m[2] ?? '');
-    return mo ? { start: { year: Number(m[1]), month: mo }, precision: 'month' } : null;
+    if (!mo) return null;
+    if (m[3]) return dayRange(year, mo, Number(m[3]), m[4] ? Number(m[4]) : undefined);
+    return { start: { year, month: mo }, precision: 'month' };
   },
 );
