@@ -130,6 +130,8 @@ export interface Document {
   view: string;
   viewMap: ViewMap | null;
   published: string | null;
+  /** The publication time when the caller gave one ("2012-07-10T08:30"), as wall-clock time without zone. */
+  publishedAt: string | null;
   publishedCue: string | null;
   language: string;
   languageConfidence: number;
@@ -179,6 +181,7 @@ export function createDocument(init: {
     view: init.text,
     viewMap: null,
     published: null,
+    publishedAt: null,
     publishedCue: null,
     language: 'und',
     languageConfidence: 0,

@@ -4,16 +4,19 @@ import azEntities from './az/entities.json' with { type: 'json' };
 import azEvents from './az/events.json' with { type: 'json' };
 import azMorphology from './az/morphology.json' with { type: 'json' };
 import { classifyAz } from './az/names.js';
-import type { RawDate } from './common/dates.js';
+import azTense from './az/tense.json' with { type: 'json' };
+import { type RawDate, type Tense, tenseClassifier } from './common/dates.js';
 import { extractDatesEn } from './en/dates.js';
 import enEntities from './en/entities.json' with { type: 'json' };
 import enEvents from './en/events.json' with { type: 'json' };
 import enMorphology from './en/morphology.json' with { type: 'json' };
+import enTense from './en/tense.json' with { type: 'json' };
 import { extractDatesRu } from './ru/dates.js';
 import ruEntities from './ru/entities.json' with { type: 'json' };
 import ruEvents from './ru/events.json' with { type: 'json' };
 import ruMorphology from './ru/morphology.json' with { type: 'json' };
 import { classifyRu } from './ru/names.js';
+import ruTense from './ru/tense.json' with { type: 'json' };
 
 /** Case endings that may follow a name's stem, and how to find the stem of a base form. */
 export interface Morphology {
@@ -68,6 +71,8 @@ export interface LanguageModule {
   franc: string;
   script: 'Latin' | 'Cyrillic';
   extractDates(text: string, offset: number, ref: Date): RawDate[];
+  /** The tense at a date expression of a sentence, from the nearest cue (`tense.json`), or null. */
+  tense(sentence: string, index: number, length: number): Tense | null;
   morphology: Morphology;
   entities: EntityCues;
   /** Classifies runs of capitalised words the gazetteer did not name (ru, az). */
@@ -91,6 +96,7 @@ const LANGUAGES: LanguageModule[] = [
     script: 'Latin',
     extractDates: extractDatesEn,
     morphology: enMorphology,
+    tense: tenseClassifier(enTense),
     entities: enEntities,
     events: enEvents,
   },
@@ -100,6 +106,7 @@ const LANGUAGES: LanguageModule[] = [
     script: 'Cyrillic',
     extractDates: extractDatesRu,
     morphology: ruMorphology,
+    tense: tenseClassifier(ruTense),
     entities: ruEntities,
     classifyName: classifyRu,
     events: ruEvents,
@@ -110,6 +117,7 @@ const LANGUAGES: LanguageModule[] = [
     script: 'Latin',
     extractDates: extractDatesAz,
     morphology: azMorphology,
+    tense: tenseClassifier(azTense),
     entities: azEntities,
     classifyName: classifyAz,
     events: azEvents,

@@ -1,5 +1,6 @@
 import { type DateMention, type Document, report } from '../core/document.js';
 import { registerStage } from '../core/stage.js';
+import { resolveWeekday, resolveYear, type Tense } from '../languages/common/dates.js';
 import { getLanguage } from '../languages/index.js';
 
 /**
@@ -8,19 +9,36 @@ import { getLanguage } from '../languages/index.js';
  *  - relative expressions ("last August", "this year") need the publication date; without one they
  *    are dropped with an info message — never resolved against the machine's clock;
  *  - a year-less date ("Sentyabrın 12-də") takes the year of the nearest preceding explicit date in the
- *    same paragraph, else the publication year, else stays `XXXX`.
+ *    same paragraph, else the year the sentence's tense gives against the publication date (the latest
+ *    such date for the past, the next for the future, the nearest otherwise), else stays `XXXX`;
+ *  - a lone weekday ("on Friday") is the latest such day for a past-tense sentence, the next for a
+ *    future one.
  */
 // A fixed reference for chrono when the document has none: results that depend on it are dropped.
 const NO_REFERENCE = new Date(Date.UTC(1000, 0, 1));
 
+/** The year of a year-less value ("XXXX-01-10", "XXXX-09") by the sentence's tense (see resolveYear). */
+function yearFor(value: string, ref: Date, tense: Tense | null): string {
+  const m = /^XXXX-(\d{2})(?:-(\d{2}))?/.exec(value);
+  if (!m) return String(ref.getUTCFullYear());
+  return String(resolveYear(Number(m[1]), m[2] ? Number(m[2]) : null, ref, tense));
+}
+
 export function extractDates(doc: Document): DateMention[] {
   const out: DateMention[] = [];
-  const ref = doc.published ? new Date(`${doc.published}T12:00:00Z`) : NO_REFERENCE;
+  // Wall-clock time as UTC (see parseWithChrono); noon when only the day is known.
+  const ref = doc.publishedAt
+    ? new Date(`${doc.publishedAt}Z`)
+    : doc.published
+      ? new Date(`${doc.published}T12:00:00Z`)
+      : NO_REFERENCE;
   const lastYearInParagraph = new Map<number, string>();
   doc.sentences.forEach((s, si) => {
     const lang = getLanguage(s.language);
     if (!lang) return;
-    for (const d of lang.extractDates(doc.view.slice(s.start, s.end), s.start, ref)) {
+    const sentence = doc.view.slice(s.start, s.end);
+    for (const d of lang.extractDates(sentence, s.start, ref)) {
+      const tense = () => lang.tense(sentence, d.index - s.start, d.text.length);
       const start = d.index;
       const end = d.index + d.text.length;
       let value = d.value;
@@ -36,8 +54,10 @@ export function extractDates(doc: Document): DateMention[] {
         continue;
       }
       if (d.yearless) {
-        const year = lastYearInParagraph.get(s.paragraph) ?? doc.published?.slice(0, 4);
+        const year = lastYearInParagraph.get(s.paragraph) ?? (doc.published ? yearFor(value, ref, tense()) : null);
         if (year) value = value.replaceAll('XXXX', year);
+      } else if (d.weekday !== undefined && doc.published) {
+        value = resolveWeekday(d.weekday, ref, tense()) ?? value;
       } else if (/^\d{4}/.test(value)) {
         lastYearInParagraph.set(s.paragraph, value.slice(0, 4));
       }

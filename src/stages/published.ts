@@ -77,9 +77,12 @@ registerStage({
   create: () => (doc: Document) => {
     const given = doc.meta.publishedGiven;
     if (given) {
-      const m = /^(\d{4}-\d{2}-\d{2})/.exec(given);
+      const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?))?/.exec(given);
       if (m?.[1]) {
         doc.published = m[1];
+        // The time of day makes "5 minutes ago" or "at 11 a.m." exact; its zone is not needed, since
+        // dates are read in the publication's own wall-clock time.
+        if (m[2]) doc.publishedAt = `${m[1]}T${m[2].length === 5 ? `${m[2]}:00` : m[2]}`;
         doc.publishedCue = 'given';
         return;
       }

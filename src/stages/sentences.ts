@@ -86,7 +86,13 @@ export function splitSentences(view: string, span: Span, lang: string): Span[] {
   const text = view.slice(span.start, span.end).replace(/(?<!\n)\n(?!\n)/g, ' ');
   for (const seg of segments(text, lang)) {
     const pieces: number[] = [0];
-    for (const m of seg.segment.matchAll(GLUED)) pieces.push(m.index ?? 0);
+    const abbr = ABBREVIATIONS[lang] ?? [];
+    for (const m of seg.segment.matchAll(GLUED)) {
+      // "13 авг. 2005": an abbreviation's full stop before a number ends no sentence.
+      const word = /(?:^|\s)(\p{L}+\.)\s*$/u.exec(seg.segment.slice(0, m.index))?.[1]?.toLowerCase();
+      if (word && abbr.includes(word)) continue;
+      pieces.push(m.index ?? 0);
+    }
     pieces.push(seg.segment.length);
     for (let i = 0; i + 1 < pieces.length; i++) {
       const raw = seg.segment.slice(pieces[i], pieces[i + 1]);

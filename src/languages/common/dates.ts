@@ -26,10 +26,89 @@ export interface RawDate {
   relative: boolean;
   /** Month and day known but not the year ("September 12"): takes the year from context. */
   yearless: boolean;
+  /** A weekday alone ("on Friday", "в четверг"), 0 = Sunday: which one the tense decides. */
+  weekday?: number;
 }
+
+export type Tense = 'past' | 'future';
+
+/**
+ * The tense cues of a language (`src/languages/<code>/tense.json`) as a classifier: the cue nearest to
+ * the date expression (at `index` in the sentence) decides, since a sentence often mixes a report
+ * ("said Friday") with what it reports ("will be returned by Jan. 14").
+ */
+export function tenseClassifier(cues: { future: string[]; past: string[] }) {
+  const future = new RegExp(cues.future.join('|'), 'giu');
+  const past = new RegExp(cues.past.join('|'), 'giu');
+  return (sentence: string, index: number, length: number): Tense | null => {
+    let best: Tense | null = null;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const [tense, re] of [
+      ['future', future],
+      ['past', past],
+    ] as const) {
+      for (const m of sentence.matchAll(re)) {
+        const at = m.index ?? 0;
+        // Inside the date expression itself ("last Friday") is no cue.
+        if (at >= index && at < index + length) continue;
+        const distance = at < index ? index - (at + m[0].length) : at - (index + length);
+        if (distance < bestDistance) {
+          bestDistance = distance;
+          best = tense;
+        }
+      }
+    }
+    return best;
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The date of a lone weekday against the reference: in a past-tense sentence the latest such day up to
+ * the reference, in a future one the next after it (TimeML's reading of news); null leaves chrono's.
+ */
+export function resolveWeekday(weekday: number, ref: Date, tense: Tense | null): string | null {
+  if (!tense) return null;
+  const base = Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate());
+  const diff = (weekday - new Date(base).getUTCDay() + 7) % 7;
+  const shift = tense === 'past' && diff > 0 ? diff - 7 : diff;
+  return new Date(base + shift * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The year of a month (and day) written without one: the occurrence nearest the reference (chrono's
+ * rule, right for most news), unless the tense at the expression contradicts it and the nearest lies
+ * more than TENSE_OVERRIDE_DAYS on the wrong side ("in March", past tense, in an October article).
+ */
+export function resolveYear(month: number, day: number | null, ref: Date, tense: Tense | null): number {
+  const y = ref.getUTCFullYear();
+  const at = (year: number) => Date.UTC(year, month - 1, day ?? 1);
+  const refDay = Date.UTC(y, ref.getUTCMonth(), ref.getUTCDate());
+  const nearest = [y - 1, y, y + 1].reduce(
+    (best, c) => (Math.abs(at(c) - refDay) < Math.abs(at(best) - refDay) ? c : best),
+    y,
+  );
+  const offset = (at(nearest) - refDay) / DAY_MS;
+  // A month alone spans the reference while it runs: no contradiction then.
+  const runs = day === null && ref.getUTCMonth() + 1 === month && nearest === y;
+  if (runs) return nearest;
+  if (tense === 'past' && offset > TENSE_OVERRIDE_DAYS) return nearest - 1;
+  if (tense === 'future' && offset < -TENSE_OVERRIDE_DAYS) return nearest + 1;
+  return nearest;
+}
+
+/** How far on the wrong side of the reference the nearest reading may lie before the tense overrides it. */
+const TENSE_OVERRIDE_DAYS = 120;
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const WEEK = /(?<![\p{L}])(?:weeks?|недел\p{L}*|həftə\p{L}*)(?![\p{L}])/iu;
+const TIME_OF_DAY_TAG = /^casualReference\/(?:morning|afternoon|evening|night|tonight|noon|midnight)/;
+const CLOCK =
+  /\d{1,2}:\d{2}|(?<![\p{L}])(?:[ap]\.m\.|[ap]m|noon|midnight|midday|morning|evening|night|утр\p{L}*|вечер\p{L}*|ноч\p{L}*|полд\p{L}*|полноч\p{L}*|дня|səhər|axşam|gecə\p{L}*|günorta)(?![\p{L}])/iu;
+// A weekday with a word that already says which one ("last Friday", "в прошлую пятницу", "next week").
+const MODIFIED_WEEKDAY =
+  /(?<![\p{L}])(?:last|next|this|coming|past|previous|of|прошл\p{L}*|следующ\p{L}*|эт\p{L}+|ближайш\p{L}*|ötən|keçən|gələn|bu|növbəti)(?![\p{L}])/iu;
 // Expressions that name the current period without a tag from chrono.
 const DEICTIC = /(?:^|\s)(?:this|current|этом|этого|текущем|текущего|bu)\s+\p{L}+|^(?:today|tonight|сегодня|bu gün)$/iu;
 
@@ -58,10 +137,12 @@ export function toRawDate(result: ParsedResult, defaultRule: string): RawDate | 
   let precision = tagValue(tags, 'el/precision:') as DatePrecision | undefined;
   // chrono marks what it computed from the reference date: relative results ("3 days ago", "last
   // year") and casual references ("yesterday"); "this month" carries no tag, hence DEICTIC.
+  // A time of day riding on a full date ("Jan 1, 2020 Morning UTC") leaves it absolute.
+  const absolute = start.isCertain('year') && start.isCertain('month') && start.isCertain('day');
   const relative =
     tags.has(TAG.relative) ||
     tags.has('result/relativeDate') ||
-    [...tags].some((t) => t.startsWith('casualReference/')) ||
+    [...tags].some((t) => t.startsWith('casualReference/') && !(absolute && TIME_OF_DAY_TAG.test(t))) ||
     (!tagValue(tags, 'el/rule:') && DEICTIC.test(result.text)) ||
     (!start.isCertain('year') && !start.isCertain('month') && !start.isCertain('day'));
   if (explicitValue) {
@@ -76,19 +157,39 @@ export function toRawDate(result: ParsedResult, defaultRule: string): RawDate | 
       yearless: false,
     };
   }
-  // A bare clock time ("at 10:30", "16:56" in page furniture) says nothing about the date.
-  if (
+  // A clock time alone ("в 11 утра", "at 10:30") is a time on the reference day: relative, so it is kept
+  // only when the publication time or date is known.
+  const timeOnly =
     !start.isCertain('day') &&
     !start.isCertain('month') &&
     !start.isCertain('year') &&
     !start.isCertain('weekday') &&
     start.isCertain('hour') &&
-    !tags.has('result/relativeDate')
-  ) {
-    return null;
+    !tags.has('result/relativeDate');
+  if (timeOnly) {
+    // chrono reads prices and scores as times ("$1.35 a share" as 1:35 a.m., "rose 3 to 20"): a time
+    // needs a clock, a.m./p.m. or a word of the time of day.
+    if (!CLOCK.test(result.text)) return null;
+    const time = (c: ParsingComponents) => `${pad(c.get('hour') ?? 0)}:${pad(c.get('minute') ?? 0)}`;
+    const day = formatComponents(start, 'day', true);
+    const endValue = end?.isCertain('hour') ? `/${formatComponents(end, 'day', true)}T${time(end)}` : '';
+    return {
+      index: result.index,
+      text: result.text,
+      value: `${day}T${time(start)}${endValue}`,
+      precision: 'time',
+      rule,
+      relative: true,
+      yearless: false,
+    };
   }
+  // A weekday with no day of the month: which one is for the document's tense to say.
+  const weekday =
+    start.isCertain('weekday') && !start.isCertain('day') && !MODIFIED_WEEKDAY.test(result.text)
+      ? (start.get('weekday') as number)
+      : undefined;
   // "last week", "на прошлой неделе", "keçən həftə": the whole week, Monday to Sunday.
-  if (relative && WEEK.test(result.text)) {
+  if (relative && WEEK.test(result.text) && !start.isCertain('weekday')) {
     const d = new Date(Date.UTC(start.get('year') ?? 0, (start.get('month') ?? 1) - 1, start.get('day') ?? 1));
     const monday = new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000);
     const sunday = new Date(monday.getTime() + 6 * 86_400_000);
@@ -122,6 +223,7 @@ export function toRawDate(result: ParsedResult, defaultRule: string): RawDate | 
   }
   const raw: RawDate = { index: result.index, text: result.text, value, precision, rule, relative, yearless };
   if (mod) raw.mod = mod;
+  if (weekday !== undefined) raw.weekday = weekday;
   return raw;
 }
 
@@ -169,7 +271,9 @@ export function patternParser(
 /** Runs a configured chrono over one sentence; offsets are made absolute. */
 export function parseWithChrono(chrono: Chrono, text: string, offset: number, ref: Date, rule: string): RawDate[] {
   const out: RawDate[] = [];
-  for (const r of chrono.parse(text, ref, { forwardDate: false })) {
+  // The reference is wall-clock time written as UTC: with timezone 0, chrono's results do not depend on
+  // the machine's time zone (the same input gives the same dates everywhere).
+  for (const r of chrono.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
     const raw = toRawDate(r, rule);
     if (raw) out.push({ ...raw, index: raw.index + offset });
   }
@@ -209,14 +313,37 @@ export function romanToNumber(s: string): number {
 }
 
 /**
- * A chrono locale extended with the project's parsers, as an extractor: results whose text matches
- * `notADate` (durations, counts, "now") are dropped.
+ * A chrono locale extended with the project's parsers, as an extractor. Dropped: results whose text
+ * matches `notADate` (durations, counts, "now"); results with or right after a vague amount (`vague`:
+ * "более 20 лет назад" is no point in time); and any result next to a day number no month has
+ * ("32 August", "August 32, 2014"), which chrono reads as a month and a year instead.
  */
-export function extendedChrono(base: Chrono, parsers: Parser[], notADate: RegExp, rule: string) {
+export function extendedChrono(
+  base: Chrono,
+  parsers: Parser[],
+  opts: { notADate: RegExp; rule: string; monthNames: string; vague?: string },
+) {
   const configured = base.clone();
+  const vagueBefore = opts.vague ? new RegExp(`(?<![\\p{L}])(?:${opts.vague})\\s+$`, 'iu') : null;
+  const vagueStart = opts.vague ? new RegExp(`^(?:${opts.vague})\\s+`, 'iu') : null;
   configured.parsers.push(...parsers);
-  return (text: string, offset: number, ref: Date): RawDate[] =>
-    parseWithChrono(configured, text, offset, ref, rule).filter((d) => !notADate.test(d.text.trim()));
+  const impossibleDay = new RegExp(
+    `(?<![\\p{N}])(?:3[2-9]|[4-9]\\d)\\s+(?:${opts.monthNames})(?![\\p{L}])|(?<![\\p{L}])(?:${opts.monthNames})\\.?\\s+(?:3[2-9]|[4-9]\\d)(?![\\p{N}])`,
+    'giu',
+  );
+  return (text: string, offset: number, ref: Date): RawDate[] => {
+    const bad = [...text.matchAll(impossibleDay)].map((m) => [
+      offset + (m.index ?? 0),
+      offset + (m.index ?? 0) + m[0].length,
+    ]);
+    return parseWithChrono(configured, text, offset, ref, opts.rule).filter(
+      (d) =>
+        !opts.notADate.test(d.text.trim()) &&
+        !vagueBefore?.test(text.slice(0, d.index - offset)) &&
+        !vagueStart?.test(d.text) &&
+        !bad.some(([a, b]) => (a as number) < d.index + d.text.length && d.index < (b as number)),
+    );
+  };
 }
 
 /** A span of whole years ("2025-2029", "с 2015 по 2019 год"), or null when it runs backwards. */

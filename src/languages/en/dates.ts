@@ -174,4 +174,12 @@ const parsers = [
 const NOT_A_DATE =
   /^(?:(?:until|till|up to|by|for|from)\s+)?(?:now|today's|present|currently)$|^(?:the\s+)?(?:last|past|next|previous|coming)\s+(?:\d+|few|several|two|three|four|five|six|seven|eight|nine|ten|couple of)\s+\p{L}+$|^past (?:year|month|week|decade|day)s?$/iu;
 
-export const extractDatesEn = extendedChrono(chrono.en.casual, parsers, NOT_A_DATE, 'en/chrono');
+// "more than 20 years ago", "about a year ago": an amount said to be vague makes no point in time.
+const VAGUE = 'more than|over|nearly|almost|about|around|roughly|some|at least|less than|under';
+
+export const extractDatesEn = extendedChrono(chrono.en.casual, parsers, {
+  notADate: NOT_A_DATE,
+  rule: 'en/chrono',
+  monthNames: MONTH_NAMES,
+  vague: VAGUE,
+});

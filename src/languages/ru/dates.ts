@@ -134,6 +134,14 @@ const parsers = [
 
 // Durations and counts that chrono turns into dates.
 const NOT_A_DATE =
-  /течение|^\d+\s+(?:лет|год|месяц|недел|дн|час)|^(?:сейчас|ныне|теперь)$|^(?:в\s+)?(?:последни|прошедши|ближайши|следующи)[еих]+\s+\d+/iu;
+  /течение|^\d+\s+(?:лет|год|месяц|недел|дн|час)(?!.*(?:назад|спустя))|^(?:сейчас|ныне|теперь)$|^(?:в\s+)?(?:последни|прошедши|ближайши|следующи)[еих]+\s+\d+/iu;
 
-export const extractDatesRu = extendedChrono(chrono.ru.casual, parsers, NOT_A_DATE, 'ru/chrono');
+// "более 20 лет назад", "около года назад": an amount said to be vague makes no point in time.
+const VAGUE = 'более|больше|свыше|около|почти|менее|меньше|примерно|приблизительно';
+
+export const extractDatesRu = extendedChrono(chrono.ru.casual, parsers, {
+  notADate: NOT_A_DATE,
+  rule: 'ru/chrono',
+  monthNames: MONTH_NAMES,
+  vague: VAGUE,
+});
