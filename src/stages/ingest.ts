@@ -45,10 +45,15 @@ const COUNTER =
   /(^|\s|\p{L})(see|views?|просмотр\w*|baxış\w*)\s*:?\s*\d+|\d+\s+(коммент\w*|comments?|şərh\w*)|^\s*\d{1,2}:\d{2}\s*$|https?:\/\/|^\W*(embed|archive|top|news|close|up|menu)\p{Lu}/iu;
 const WORD = /[\p{L}\p{N}]+/gu;
 
+// A wire dateline on a line of its own ("NICOSIA, August 8 (Xinhua) --", "NAIROBI, Kenya (AP) _"): the
+// first words of the story, which give its place and often its date.
+const DATELINE = /^\p{Lu}[\p{Lu} .'-]{2,},\s*[^\n]{0,40}?\(\p{Lu}[\p{L}-]*\)\s*(?:--|—|–|_|-)\s*$/u;
+
 function classify(text: string, opts: IngestOptions): LineClass {
   const tokens = text.match(WORD) ?? [];
   const words = tokens.length;
   if (words === 0 || COUNTER.test(text)) return 'bad';
+  if (DATELINE.test(text)) return 'good';
   if (words >= opts.goodMinWords && SENTENCE_END.test(text)) return 'good';
   // A long line without sentence punctuation is prose only if function words run through it.
   if (words >= opts.longMinWords) {

@@ -8,7 +8,7 @@ import azLangid from '../languages/az/langid.json' with { type: 'json' };
 import azMonths from '../languages/az/months.json' with { type: 'json' };
 import azStopwords from '../languages/az/stopwords.json' with { type: 'json' };
 import enMonths from '../languages/en/months.json' with { type: 'json' };
-import { supportedLanguages } from '../languages/index.js';
+import { getLanguage, supportedLanguages } from '../languages/index.js';
 import ruLangid from '../languages/ru/langid.json' with { type: 'json' };
 
 /**
@@ -142,7 +142,7 @@ function latinCandidates(text: string, short: boolean): string[] {
   // Capitalised words alone (a dateline, a byline, a name): English words say English, Azerbaijani
   // spelling says Azerbaijani; trigrams decide the rest.
   if (words.length && words.every(isEnglishWord)) return ['eng'];
-  if (AZ_SPELLING.test(text.replace(/^X|(?<=\s)X/g, ''))) return ['azj'];
+  if (AZ_SPELLING.test(text.replace(/(?<![\p{L}])[XQ]/gu, ''))) return ['azj'];
   // Names of the wider world look Turkic to trigrams ("Nairobi", "Kenya"): Azerbaijani must win clearly.
   const [az, en] = ['azj', 'eng'].map(
     (c) => francAll(text, { only: ['azj', 'eng'], minLength: 1 }).find(([x]) => x === c)?.[1] ?? 0,
@@ -186,6 +186,30 @@ function isEnglishWord(word: string): boolean {
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
+
+/** Paragraphs of fewer words than this are too short to stand against the rest of their document. */
+const SHORT_PARAGRAPH_WORDS = 5;
+
+/**
+ * A short paragraph (a dateline, a heading, a caption) in the script of the document's main language
+ * but read as another takes the main language: a handful of names carries no evidence against a
+ * document of prose.
+ */
+function smoothShortParagraphs(doc: Document, weight: Map<string, number>) {
+  const main = [...weight.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  if (!main || main === 'und') return;
+  const mainScript = getLanguage(main)?.script;
+  for (const p of doc.paragraphs) {
+    if (p.language === main) continue;
+    const text = doc.view.slice(p.start, p.end);
+    if ((text.match(/\p{L}+/gu)?.length ?? 0) >= SHORT_PARAGRAPH_WORDS) continue;
+    if (scriptOf(text).script !== mainScript || /[əƏ]/.test(text)) continue;
+    const len = p.end - p.start;
+    weight.set(p.language ?? 'und', (weight.get(p.language ?? 'und') ?? 0) - len);
+    weight.set(main, (weight.get(main) ?? 0) + len);
+    p.language = main;
+  }
+}
 
 /** A paragraph read as another language than the given one overrides it only above this confidence. */
 const OVERRIDE_CONFIDENCE = 0.6;
@@ -233,6 +257,7 @@ registerStage({
         doc.languageConfidence = 1;
         doc.languageSource = 'given';
       } else {
+        smoothShortParagraphs(doc, weight);
         const total = [...weight.values()].reduce((a, b) => a + b, 0);
         const ranked = [...weight.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
         const top = ranked[0];

@@ -40,4 +40,15 @@ describe('ingest.v1 (boilerplate and repeated lines)', () => {
     expect(d.paragraphs.map((p) => d.text.slice(p.start, p.end))).not.toContain(tags);
     expect(d.paragraphs).toHaveLength(1);
   });
+
+  it('keeps a wire dateline on a line of its own as the start of the story', () => {
+    const text =
+      'OSLO, March 3 (Reuters) --\n\nThe Norwegian government announced on Tuesday a new fund for coastal towns that lost their fishing fleets.';
+    const d = processText(text, { published: '2021-03-04' });
+    expect(d.paragraphs[0]).toMatchObject({ start: 0, language: 'en' });
+    expect(d.dates.map((x) => [x.text, x.value])).toEqual([
+      ['March 3', '2021-03-03'],
+      ['on Tuesday', '2021-03-02'],
+    ]);
+  });
 });

@@ -275,7 +275,10 @@ export function parseWithChrono(chrono: Chrono, text: string, offset: number, re
   // the machine's time zone (the same input gives the same dates everywhere).
   for (const r of chrono.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
     const raw = toRawDate(r, rule);
-    if (raw) out.push({ ...raw, index: raw.index + offset });
+    if (!raw) continue;
+    // chrono keeps a space it read past ("August 7 (Xinhua)"): the mention is the words alone.
+    const lead = raw.text.length - raw.text.trimStart().length;
+    out.push({ ...raw, text: raw.text.trim(), index: raw.index + offset + lead });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractDatesEn } from '../../../src/languages/en/dates.js';
+import { extractDatesEn } from '../../../src/languages/en/dates/index.js';
 import { dateCaseFile, REF, values } from '../dates-helper.js';
 import cases from './dates.cases.json' with { type: 'json' };
 

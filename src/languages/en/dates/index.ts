@@ -1,0 +1,56 @@
+import * as chrono from 'chrono-node';
+import { extendedChrono } from '../../common/dates.js';
+import { MONTH_NAMES } from './constants.js';
+import { ENCenturyParser, ENDecadeParser, ENPartOfDecadeParser } from './parsers/ENDecadeCenturyParser.js';
+import {
+  ENHalfOrQuarterParser,
+  ENPartOfMonthParser,
+  ENPartOfYearParser,
+  ENSeasonParser,
+} from './parsers/ENPartOfYearParser.js';
+import {
+  ENLastMonthNameParser,
+  ENMonthOfThisYearParser,
+  ENThisMonthOfYearParser,
+} from './parsers/ENRelativeMonthParser.js';
+import { ENYearWithCueParser } from './parsers/ENYearParser.js';
+import { ENYearRangeParser, ENYearRangeShortParser, ENYearSpanParser } from './parsers/ENYearRangeParser.js';
+
+// chrono's English casual parser, extended where it falls short on news text (see LIBRARIES.md):
+// bare years with a cue word, year ranges, parts of years, decades, "this month of 2022",
+// "last August", "July of this year".
+/**
+ * chrono's English casual locale extended for news text, organised like chrono-node's src/locales/<lang>:
+ * constants, one file per family of parsers, and this configuration (the order is the order of trial).
+ */
+const parsers = [
+  ENPartOfDecadeParser,
+  ENCenturyParser,
+  ENSeasonParser,
+  ENHalfOrQuarterParser,
+  ENYearSpanParser,
+  ENYearRangeShortParser,
+  ENPartOfYearParser,
+  ENPartOfMonthParser,
+  ENDecadeParser,
+  ENYearRangeParser,
+  ENThisMonthOfYearParser,
+  ENLastMonthNameParser,
+  ENMonthOfThisYearParser,
+  ENYearWithCueParser,
+];
+
+// Words chrono reads as dates that are not dates in news text: "now", and durations ("the last 3
+// years", "over the past year") which TimeML annotates as durations, not points in time.
+const NOT_A_DATE =
+  /^(?:(?:until|till|up to|by|for|from)\s+)?(?:now|today's|present|currently)$|^(?:the\s+)?(?:last|past|next|previous|coming)\s+(?:\d+|few|several|two|three|four|five|six|seven|eight|nine|ten|couple of)\s+\p{L}+$|^past (?:year|month|week|decade|day)s?$/iu;
+
+// "more than 20 years ago", "about a year ago": an amount said to be vague makes no point in time.
+const VAGUE = 'more than|over|nearly|almost|about|around|roughly|some|at least|less than|under';
+
+export const extractDatesEn = extendedChrono(chrono.en.casual, parsers, {
+  notADate: NOT_A_DATE,
+  rule: 'en/chrono',
+  monthNames: MONTH_NAMES,
+  vague: VAGUE,
+});

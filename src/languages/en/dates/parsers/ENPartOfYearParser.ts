@@ -1,0 +1,40 @@
+import { partOfMonth, patternParser, seasonRange, YEAR } from '../../../common/dates.js';
+import { B, MONTH_NAMES, modOf, monthNumber, SEASON } from '../constants.js';
+
+export const ENSeasonParser = patternParser(
+  'en/season',
+  new RegExp(`${B}(?:the\\s+)?(spring|summer|autumn|fall|winter)(?:\\s+of)?\\s+${YEAR}(?!\\d)`, 'iu'),
+  (m) => seasonRange(Number(m[2]), SEASON[(m[1] ?? '').toLowerCase()] ?? 'summer'),
+);
+
+export const ENHalfOrQuarterParser = patternParser(
+  'en/half-or-quarter',
+  new RegExp(
+    `${B}(?:the\\s+)?(?:(first|second|1st|2nd)\\s+half|(first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter|(Q[1-4])|(H[12]))(?:\\s+of)?\\s+${YEAR}(?!\\d)`,
+    'iu',
+  ),
+  (m) => {
+    const y = Number(m[5]);
+    const idx = (w: string) =>
+      ({ first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 })[w.toLowerCase()] ?? 1;
+    const half = m[1] ? idx(m[1]) : m[4] ? Number(m[4].slice(1)) : 0;
+    const quarter = m[2] ? idx(m[2]) : m[3] ? Number(m[3].slice(1)) : 0;
+    const [a, b] = half ? [half * 6 - 5, half * 6] : [quarter * 3 - 2, quarter * 3];
+    return { start: { year: y, month: a }, end: { year: y, month: b }, precision: 'month' };
+  },
+);
+
+export const ENPartOfYearParser = patternParser(
+  'en/part-of-year',
+  new RegExp(`${B}(mid|early|late|the (?:middle|beginning|end|start) of)[-\\s]+${YEAR}(?!\\d|'?s)`, 'iu'),
+  (m) => ({ start: { year: Number(m[2]) }, precision: 'year', mod: modOf(m[1] ?? '') }),
+);
+
+export const ENPartOfMonthParser = patternParser(
+  'en/part-of-month',
+  new RegExp(
+    `${B}(early|mid|late|the (?:middle|beginning|end|start) of)[-\\s]+(${MONTH_NAMES})(?:,?\\s+${YEAR})?(?![\\p{L}\\d])`,
+    'iu',
+  ),
+  (m) => partOfMonth(monthNumber(m[2] ?? ''), m[3], modOf(m[1] ?? '')),
+);
