@@ -58,7 +58,9 @@ export function extractDates(doc: Document): DateMention[] {
         if (year) value = value.replaceAll('XXXX', year);
       } else if (d.weekday !== undefined && doc.published) {
         value = resolveWeekday(d.weekday, ref, tense()) ?? value;
-      } else if (/^\d{4}/.test(value)) {
+      } else if (/^\d{4}-\d{2}/.test(value) && !d.relative) {
+        // Only a written month or day anchors the next year-less date ("on 8 September 2008 … on the
+        // 12th"); a year alone is mostly background ("founded in 1988") in news.
         lastYearInParagraph.set(s.paragraph, value.slice(0, 4));
       }
       const m: DateMention = {

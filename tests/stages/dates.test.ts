@@ -33,6 +33,10 @@ describe('dates.v1 (document-level refiners)', () => {
     expect(future.dates.map((x) => x.value)).toEqual(['2024-05-13']);
     const ru = processText('Министр подал в отставку в понедельник.', { published: '2024-05-08', language: 'ru' });
     expect(ru.dates.map((x) => x.value)).toEqual(['2024-05-06']);
+    const az = processText('Nazir cümə günü Bakıya gəlib.', { published: '2024-05-08', language: 'az' });
+    expect(az.dates.map((x) => x.value)).toEqual(['2024-05-03']);
+    const azFuture = processText('Nazir cümə günü Bakıya gələcək.', { published: '2024-05-08', language: 'az' });
+    expect(azFuture.dates.map((x) => x.value)).toEqual(['2024-05-10']);
   });
 
   it('gives a month without a year the nearest year unless the tense says it lies far on the other side', () => {

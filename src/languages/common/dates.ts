@@ -14,6 +14,8 @@ export const TAG = {
   rule: (r: string) => `el/rule:${r}`,
 } as const;
 
+const TAG_CORE = 'el/core:';
+
 export interface RawDate {
   index: number;
   text: string;
@@ -234,8 +236,12 @@ export function patternParser(
   build: (
     m: RegExpMatchArray,
     ref: Date,
+    /** The whole text parsed, for a look behind the match (chrono searches what follows the last result). */
+    text: string,
   ) => {
     start: Record<string, number>;
+    /** Parts taken from the reference rather than the text (a weekday's date, a time's day). */
+    implied?: Record<string, number>;
     end?: Record<string, number>;
     precision?: DatePrecision;
     mod?: DateMod;
@@ -246,11 +252,12 @@ export function patternParser(
   return {
     pattern: () => pattern,
     extract(context, match) {
-      const b = build(match, context.refDate);
+      const b = build(match, context.refDate, context.text);
       if (!b) return null;
       const index = match.index ?? 0;
       const text = match[0];
       const startC = context.createParsingComponents();
+      for (const [k, v] of Object.entries(b.implied ?? {})) startC.imply(k as never, v);
       for (const [k, v] of Object.entries(b.start)) startC.assign(k as never, v);
       let endC: ParsingComponents | undefined;
       if (b.end) {
@@ -259,6 +266,10 @@ export function patternParser(
       }
       const result = context.createParsingResult(index, text, startC, endC);
       result.addTag(TAG.rule(rule));
+      // A cue the pattern needs but the mention does not include ("the 1996 bombing" → "1996"): chrono
+      // drops results of digits alone, so the cue stays in the result and the span is cut afterwards.
+      const core = match.groups?.core;
+      if (core) result.addTag(`${TAG_CORE}${text.indexOf(core)}:${core.length}`);
       if (b.precision) result.addTag(TAG.precision(b.precision));
       if (b.mod) result.addTag(TAG.mod(b.mod));
       if (b.value) result.addTag(TAG.value(b.value));
@@ -276,6 +287,11 @@ export function parseWithChrono(chrono: Chrono, text: string, offset: number, re
   for (const r of chrono.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
     const raw = toRawDate(r, rule);
     if (!raw) continue;
+    const core = tagValue(r.tags(), TAG_CORE)?.split(':').map(Number);
+    if (core && core[0] !== undefined && core[1] !== undefined && core[0] >= 0) {
+      raw.index += core[0];
+      raw.text = raw.text.slice(core[0], core[0] + core[1]);
+    }
     // chrono keeps a space it read past ("August 7 (Xinhua)"): the mention is the words alone.
     const lead = raw.text.length - raw.text.trimStart().length;
     out.push({ ...raw, text: raw.text.trim(), index: raw.index + offset + lead });
@@ -324,7 +340,14 @@ export function romanToNumber(s: string): number {
 export function extendedChrono(
   base: Chrono,
   parsers: Parser[],
-  opts: { notADate: RegExp; rule: string; monthNames: string; vague?: string },
+  opts: {
+    notADate: RegExp;
+    rule: string;
+    monthNames: string;
+    vague?: string;
+    /** Drops a result by what surrounds it ("6 1/4%" is a fraction, not January 4). */
+    notInContext?: (before: string, mention: string, after: string) => boolean;
+  },
 ) {
   const configured = base.clone();
   const vagueBefore = opts.vague ? new RegExp(`(?<![\\p{L}])(?:${opts.vague})\\s+$`, 'iu') : null;
@@ -344,6 +367,7 @@ export function extendedChrono(
         !opts.notADate.test(d.text.trim()) &&
         !vagueBefore?.test(text.slice(0, d.index - offset)) &&
         !vagueStart?.test(d.text) &&
+        !opts.notInContext?.(text.slice(0, d.index - offset), d.text, text.slice(d.index - offset + d.text.length)) &&
         !bad.some(([a, b]) => (a as number) < d.index + d.text.length && d.index < (b as number)),
     );
   };

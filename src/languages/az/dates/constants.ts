@@ -32,12 +32,36 @@ export const NUM_CASE = `(?:${HY}(?:d[əa]n|d[əa]|[əa]d[əa]k|y[əa]|[əa])|\\
 /** A full stop between the parts of a numeric date, "22.08.1958" or tokenised "22 . 08 . 1958". */
 export const DOT = '\\s*\\.\\s*';
 /** The locative/dative ending after a day number: 12-də, 8-9-da, 12-sində. */
-export const DAY_CASE = `(?:(?:${HY})?(?:d[əa]n|d[əa]|[iıuü]nd[əa]|s[iıuü]nd[əa]|y[əa]|[əa]d[əa]k|ə|a))?`;
+export const DAY_CASE = `(?:(?:${HY})?(?:d[əa]n|d[əa]|[iıuü]nd[əa]|s[iıuü]nd[əa]|s[iıuü]n[əa]|s[iıuü]|y[əa]|[əa]d[əa]k|[iıuü]|ə|a))?`;
 /** "tarixdə", "tarixində": "on the date". */
 export const TARIX = '(?:\\s+tarix(?:d[əa]|ind[əa]|i|in)?)?';
 /** A day or a day range: "26", "26-27". */
 export const DAY = '(\\d{1,2})(?:\\s*-\\s*(\\d{1,2}))?';
 export const ROMAN = '([IVX]{1,5})';
+/** Number words up to ten, and "yarım" (half is not a count of units: left out). */
+export const NUMBER_WORDS: Record<string, number> = {
+  bir: 1,
+  iki: 2,
+  üç: 3,
+  dörd: 4,
+  beş: 5,
+  altı: 6,
+  yeddi: 7,
+  səkkiz: 8,
+  doqquz: 9,
+  on: 10,
+};
+/** Weekday names, 0 = Sunday (as in JavaScript and chrono). */
+export const WEEKDAYS: Record<string, number> = {
+  'bazar ertəsi': 1,
+  'çərşənbə axşamı': 2,
+  çərşənbə: 3,
+  'cümə axşamı': 4,
+  cümə: 5,
+  şənbə: 6,
+  // "bazar" alone is "market": Sunday only with "günü".
+  'bazar günü': 0,
+};
 
 /** A two-digit year read against the reference: the century that puts it nearest before or at it. */
 export function fullYear(yy: string, ref: Date): number {

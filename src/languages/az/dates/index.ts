@@ -4,9 +4,12 @@ import AZDayMonthYearParser from './parsers/AZDayMonthYearParser.js';
 import { AZCenturyParser, AZDecadeParser, AZLastCenturyDecadeParser } from './parsers/AZDecadeCenturyParser.js';
 import { AZDayMonthParser, AZMonthGenitiveDayParser } from './parsers/AZMonthDayParser.js';
 import AZMonthYearParser from './parsers/AZMonthYearParser.js';
-import AZNumericDateParser from './parsers/AZNumericDateParser.js';
+import AZNumericDateParser, { AZIsoDateParser } from './parsers/AZNumericDateParser.js';
 import AZPartOfYearParser from './parsers/AZPartOfYearParser.js';
 import { AZRelativeDayParser, AZRelativeMonthParser, AZRelativeYearParser } from './parsers/AZRelativeParser.js';
+import { AZAgoLaterParser, AZRelativeWeekParser } from './parsers/AZRelativeSpanParser.js';
+import { AZTimeParser } from './parsers/AZTimeParser.js';
+import { AZWeekdayParser } from './parsers/AZWeekdayParser.js';
 import AZYearDayMonthParser from './parsers/AZYearDayMonthParser.js';
 import AZYearMonthParser from './parsers/AZYearMonthParser.js';
 import { AZBareYearParser, AZYearCaseParser, AZYearParser } from './parsers/AZYearParser.js';
@@ -19,6 +22,7 @@ import AZOverlapRemovalRefiner from './refiners/AZOverlapRemovalRefiner.js';
  */
 export const casual = new Chrono({
   parsers: [
+    AZIsoDateParser,
     AZNumericDateParser,
     AZFromToYearParser,
     AZDayMonthYearParser,
@@ -33,6 +37,10 @@ export const casual = new Chrono({
     AZRelativeYearParser,
     AZRelativeMonthParser,
     AZRelativeDayParser,
+    AZAgoLaterParser,
+    AZRelativeWeekParser,
+    AZWeekdayParser,
+    AZTimeParser,
     AZMonthGenitiveDayParser,
     AZDayMonthParser,
     AZLastCenturyDecadeParser,

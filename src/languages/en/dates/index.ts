@@ -13,7 +13,7 @@ import {
   ENMonthOfThisYearParser,
   ENThisMonthOfYearParser,
 } from './parsers/ENRelativeMonthParser.js';
-import { ENYearWithCueParser } from './parsers/ENYearParser.js';
+import { ENYearListParser, ENYearModifierParser, ENYearWithCueParser } from './parsers/ENYearParser.js';
 import { ENYearRangeParser, ENYearRangeShortParser, ENYearSpanParser } from './parsers/ENYearRangeParser.js';
 
 // chrono's English casual parser, extended where it falls short on news text (see LIBRARIES.md):
@@ -38,6 +38,8 @@ const parsers = [
   ENLastMonthNameParser,
   ENMonthOfThisYearParser,
   ENYearWithCueParser,
+  ENYearModifierParser,
+  ENYearListParser,
 ];
 
 // Words chrono reads as dates that are not dates in news text: "now", and durations ("the last 3
@@ -48,7 +50,18 @@ const NOT_A_DATE =
 // "more than 20 years ago", "about a year ago": an amount said to be vague makes no point in time.
 const VAGUE = 'more than|over|nearly|almost|about|around|roughly|some|at least|less than|under';
 
+// chrono's readings that news text contradicts: a weekday abbreviation alone ("Sun Microsystems", "they
+// sat"), a month word in lower case alone ("Orangemen march"), a slash pair after a whole number or
+// before a per cent sign ("6 1/4%": a fraction).
+const WEEKDAY_ABBREVIATION = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?$/i;
+const LOWER_MONTH = new RegExp(`^(?:${MONTH_NAMES})$`);
+function notInContext(before: string, mention: string, after: string): boolean {
+  if (WEEKDAY_ABBREVIATION.test(mention) || LOWER_MONTH.test(mention)) return true;
+  return /^\d{1,2}\/\d{1,2}$/.test(mention) && (/\d\s+$/.test(before) || /^\s*(?:%|percent|per cent)/i.test(after));
+}
+
 export const extractDatesEn = extendedChrono(chrono.en.casual, parsers, {
+  notInContext,
   notADate: NOT_A_DATE,
   rule: 'en/chrono',
   monthNames: MONTH_NAMES,

@@ -2,12 +2,12 @@ import { patternParser } from '../../../common/dates.js';
 import { B, DAY, DAY_CASE, dayRange, E, MONTH, monthNumber } from '../constants.js';
 
 /**
- * "Sentyabrın 12-də", "sentyabrın 8-9-da", "12 sentyabrda": a day without a year, which the
+ * "Sentyabrın 12-də", "sentyabrın 8-9-da", "dekabr ayının 5-də", "mayın 9-u": a day without a year, which the
  * document refiner fills from the paragraph's preceding date or the publication date.
  */
 export const AZMonthGenitiveDayParser = patternParser(
   'az/month-genitive-day',
-  new RegExp(`${B}${MONTH}\\s+${DAY}${DAY_CASE}${E}`, 'iu'),
+  new RegExp(`${B}${MONTH}(?:\\s+ay[ıi]n[ıi]n)?\\s+${DAY}${DAY_CASE}${E}`, 'iu'),
   (m) => {
     const mo = monthNumber(m[1] ?? '');
     return mo ? dayRange(undefined, mo, Number(m[2]), m[3] ? Number(m[3]) : undefined) : null;

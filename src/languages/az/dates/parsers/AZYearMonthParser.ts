@@ -3,11 +3,12 @@ import { B, DAY, DAY_CASE, dayRange, E, MONTH, monthNumber, ORD, YEAR } from '..
 
 /**
  * The year first, then the month and perhaps the day: "1966-cı ilin aprelində", "1998-ci ilin may
- * ayında", "2019-cu il fevral ayında", "2008-ci il sentyabrın 8-də" (the genitive chain).
+ * ayında", "2019-cu il fevral ayında", "2008-ci il sentyabrın 8-də" (the genitive chain), "2019-cu ilin
+ * dekabr ayının 5-də".
  */
 export default patternParser(
   'az/year-month',
-  new RegExp(`${B}${YEAR}${ORD}\\s+il(?:in)?\\s+${MONTH}(?:\\s+${DAY}${DAY_CASE}${E}|\\s+ay[\\p{L}]*)?`, 'iu'),
+  new RegExp(`${B}${YEAR}${ORD}\\s+il(?:in)?\\s+${MONTH}(?:\\s+ay[\\p{L}]*)?(?:\\s+${DAY}${DAY_CASE}${E})?`, 'iu'),
   (m) => {
     const year = Number(m[1]);
     const mo = monthNumber(m[2] ?? '');

@@ -25,7 +25,7 @@ export const ENLastMonthNameParser = patternParser(
 
 export const ENMonthOfThisYearParser = patternParser(
   'en/month-of-this-year',
-  new RegExp(`${B}(${MONTH_NAMES}) of (this|last|next) year`, 'iu'),
+  new RegExp(`${B}(${MONTH_NAMES})(?: of|,)? (this|last|next) year`, 'iu'),
   (m, ref) => {
     const shift = (m[2] ?? '').toLowerCase() === 'last' ? -1 : (m[2] ?? '').toLowerCase() === 'next' ? 1 : 0;
     return {
