@@ -239,7 +239,7 @@ export function patternParser(
     /** The whole text parsed, for a look behind the match (chrono searches what follows the last result). */
     text: string,
   ) => {
-    start: Record<string, number>;
+    start: Partial<Record<string, number>>;
     /** Parts taken from the reference rather than the text (a weekday's date, a time's day). */
     implied?: Record<string, number>;
     end?: Record<string, number>;
@@ -258,7 +258,7 @@ export function patternParser(
       const text = match[0];
       const startC = context.createParsingComponents();
       for (const [k, v] of Object.entries(b.implied ?? {})) startC.imply(k as never, v);
-      for (const [k, v] of Object.entries(b.start)) startC.assign(k as never, v);
+      for (const [k, v] of Object.entries(b.start)) if (v !== undefined) startC.assign(k as never, v);
       let endC: ParsingComponents | undefined;
       if (b.end) {
         endC = context.createParsingComponents();

@@ -1,11 +1,18 @@
 import * as chrono from 'chrono-node';
 import { extendedChrono } from '../../common/dates.js';
 import { MONTH_NAMES } from './constants.js';
-import { ENCenturyParser, ENDecadeParser, ENPartOfDecadeParser } from './parsers/ENDecadeCenturyParser.js';
+import {
+  ENCenturyParser,
+  ENDecadeParser,
+  ENPartOfDecadeParser,
+  ENShortDecadeParser,
+} from './parsers/ENDecadeCenturyParser.js';
 import {
   ENHalfOrQuarterParser,
   ENPartOfMonthParser,
   ENPartOfYearParser,
+  ENRelativePartParser,
+  ENRelativeSeasonParser,
   ENSeasonParser,
 } from './parsers/ENPartOfYearParser.js';
 import {
@@ -24,6 +31,9 @@ import { ENYearRangeParser, ENYearRangeShortParser, ENYearSpanParser } from './p
  * constants, one file per family of parsers, and this configuration (the order is the order of trial).
  */
 const parsers = [
+  ENRelativePartParser,
+  ENRelativeSeasonParser,
+  ENShortDecadeParser,
   ENPartOfDecadeParser,
   ENCenturyParser,
   ENSeasonParser,

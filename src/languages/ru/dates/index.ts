@@ -6,6 +6,7 @@ import {
   RUHalfOrQuarterParser,
   RUPartOfMonthParser,
   RUPartOfYearParser,
+  RURelativeYearPartParser,
   RUSeasonParser,
 } from './parsers/RUPartOfYearParser.js';
 import { RUYearWithCueParser } from './parsers/RUYearParser.js';
@@ -19,6 +20,7 @@ import { RUMonthRangeParser, RUYearRangeParser, RUYearSpanParser } from './parse
  * constants, one file per family of parsers, and this configuration (the order is the order of trial).
  */
 const parsers = [
+  RURelativeYearPartParser,
   RUSeasonParser,
   RUCenturyParser,
   RUYearSpanParser,

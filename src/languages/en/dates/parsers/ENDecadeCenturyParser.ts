@@ -31,3 +31,32 @@ export const ENDecadeParser = patternParser(
     value: `${m[1]}X`,
   }),
 );
+
+const DECADE_WORDS: Record<string, number> = {
+  twenties: 2,
+  thirties: 3,
+  forties: 4,
+  fifties: 5,
+  sixties: 6,
+  seventies: 7,
+  eighties: 8,
+  nineties: 9,
+};
+
+/**
+ * "the '90s", "the nineties", "the early eighties": a decade of the 20th century written short. A bare
+ * "the 40s" is left alone: in news it is as often an age or a temperature.
+ */
+export const ENShortDecadeParser = patternParser(
+  'en/short-decade',
+  new RegExp(
+    `${B}(?:the\\s+)?(?:(early|mid|late)[-\\s]+)?(?:['’]([1-9])0s|(${Object.keys(DECADE_WORDS).join('|')}))(?![\\p{L}])`,
+    'iu',
+  ),
+  (m) => {
+    const d = m[2] ? Number(m[2]) : (DECADE_WORDS[(m[3] ?? '').toLowerCase()] ?? 0);
+    if (!d) return null;
+    const base = { start: { year: 1900 + d * 10 }, precision: 'decade' as const, value: `19${d}X` };
+    return m[1] ? { ...base, mod: modOf(m[1]) } : base;
+  },
+);

@@ -38,3 +38,40 @@ export const ENPartOfMonthParser = patternParser(
   ),
   (m) => partOfMonth(monthNumber(m[2] ?? ''), m[3], modOf(m[1] ?? '')),
 );
+
+const shiftOf = (w: string) => ({ last: -1, next: 1 })[w.toLowerCase()] ?? 0;
+
+/** "last spring", "this summer", "next winter": a season relative to the reference year. */
+export const ENRelativeSeasonParser = patternParser(
+  'en/relative-season',
+  new RegExp(`${B}(last|this|next)\\s+(spring|summer|autumn|fall|winter)(?![\\p{L}])`, 'iu'),
+  (m, ref) => ({
+    ...seasonRange(ref.getUTCFullYear() + shiftOf(m[1] ?? ''), SEASON[(m[2] ?? '').toLowerCase()] ?? 'summer'),
+    relative: true,
+  }),
+);
+
+/**
+ * "the end of the year", "the beginning of this month", "the middle of next year", "late this year":
+ * a part of the reference's year or month.
+ */
+export const ENRelativePartParser = patternParser(
+  'en/relative-part',
+  new RegExp(
+    `${B}(?:(?:the\\s+)?(beginning|start|middle|end)\\s+of\\s+(?:the|this|(last|next))|(early|mid|late)(?:-|\\s+)(?:this|(last|next)))\\s+(year|month)(?![\\p{L}])`,
+    'iu',
+  ),
+  (m, ref) => {
+    const shift = shiftOf(m[2] ?? m[4] ?? '');
+    const mod = modOf(m[1] ?? m[3] ?? '');
+    if ((m[5] ?? '').toLowerCase() === 'year')
+      return { start: { year: ref.getUTCFullYear() + shift }, precision: 'year', mod, relative: true };
+    const d = new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth() + shift, 1));
+    return {
+      start: { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 },
+      precision: 'month',
+      mod,
+      relative: true,
+    };
+  },
+);

@@ -18,11 +18,12 @@ export const RUCenturyParser = patternParser(
 export const RUDecadeParser = patternParser(
   'ru/decade',
   new RegExp(
-    `${B}(?:в\\s+)?(?:(начал[аеоу]|середин[аеуы]|конц[аеу]|конец)\\s+)?((?:1[5-9]|20)\\d|\\d)0-?(?:х|е|ых|ые)\\s+(?:годах|годы|годов|гг\\.?)`,
+    `${B}(?:в\\s+)?(?:(начал[аеоу]|середин[аеуы]|конц[аеу]|конец)\\s+)?(?:((?:1[5-9]|20)\\d|\\d)0-?(?:х|е|ых|ые)\\s+(?:годах|годы|годов|гг\\.?)|((?:1[5-9]|20)\\d)0-?(?:х|е|ых|ые)(?![\\p{L}]))`,
     'iu',
   ),
   (m) => {
-    const d = m[2] ?? '';
+    // "в 1990-х годах", "в 90-е годы", and a four-digit decade on its own ("в начале 2000-х").
+    const d = m[2] ?? m[3] ?? '';
     const prefix = d.length === 1 ? `19${d}` : d;
     const base = { start: { year: Number(`${prefix}0`) }, precision: 'decade' as const, value: `${prefix}X` };
     return m[1] ? { ...base, mod: modOf(m[1]) } : base;

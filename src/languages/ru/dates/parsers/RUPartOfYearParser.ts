@@ -41,3 +41,22 @@ export const RUPartOfYearParser = patternParser(
     return { start: { year: Number(m[2]) }, precision: 'year', mod };
   },
 );
+
+const SHIFT: Record<string, number> = { прошл: -1, эт: 0, текущ: 0, следующ: 1, будущ: 1 };
+const shiftOf = (w: string) => SHIFT[Object.keys(SHIFT).find((k) => w.toLowerCase().startsWith(k)) ?? 'эт'] ?? 0;
+
+/** "в мае прошлого года", "в начале этого года", "в конце следующего года": relative to the reference. */
+export const RURelativeYearPartParser = patternParser(
+  'ru/relative-year-part',
+  new RegExp(
+    `${B}(?:в\\s+)?(?:(${MONTH_NAMES})|(начал[аеоу]|середин[аеуы]|конц[аеу]|конец))\\s+(прошл|эт|текущ|следующ|будущ)\\p{L}*\\s+года${E}`,
+    'iu',
+  ),
+  (m, ref) => {
+    const year = ref.getUTCFullYear() + shiftOf(m[3] ?? '');
+    const start: Record<string, number> = { year };
+    if (!m[1]) return { start, precision: 'year' as const, mod: modOf(m[2] ?? ''), relative: true };
+    start.month = monthNumber(m[1]);
+    return { start, precision: 'month' as const, relative: true };
+  },
+);
