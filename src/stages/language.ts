@@ -49,6 +49,7 @@ const TR_SPELLING = cuePattern(azLangid.turkish.patterns);
 const TR_WORDS = new Set(azLangid.turkish.words);
 const RU_WORDS = new Set(ruLangid.russian.words);
 const RU_SUFFIX = new RegExp(`\\p{L}(?:${ruLangid.russian.suffixes.join('|')})$`, 'u');
+const RU_LONG_SUFFIX = new RegExp(`\\p{L}{3}(?:${ruLangid.russian.longSuffixes.join('|')})$`, 'u');
 const BG_WORDS = new Set(ruLangid.bulgarian.words);
 const BG_SPELLING = new RegExp(ruLangid.bulgarian.patterns.join('|'), 'giu');
 // Uzbek writes oʻ and gʻ; with a plain apostrophe only when a letter follows that is no English clitic.
@@ -167,7 +168,9 @@ function cyrillicCandidates(text: string, short: boolean): string[] {
   if (short) return ['rus'];
   // Russian and Bulgarian cues counted against each other; franc decides a tie.
   const words = text.match(WORDS)?.map((w) => w.toLowerCase()) ?? [];
-  const ru = words.filter((w) => RU_WORDS.has(w) || (w.length > 3 && RU_SUFFIX.test(w))).length;
+  const ru = words.filter(
+    (w) => RU_WORDS.has(w) || (w.length > 3 && RU_SUFFIX.test(w)) || RU_LONG_SUFFIX.test(w),
+  ).length;
   const bg = words.filter((w) => BG_WORDS.has(w)).length + (text.match(BG_SPELLING)?.length ?? 0);
   if (ru > bg) return ['rus'];
   if (bg > ru) return ['bul'];
