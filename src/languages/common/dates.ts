@@ -101,7 +101,7 @@ export function resolveYear(month: number, day: number | null, ref: Date, tense:
 }
 
 /** How far on the wrong side of the reference the nearest reading may lie before the tense overrides it. */
-const TENSE_OVERRIDE_DAYS = 120;
+const TENSE_OVERRIDE_DAYS = 90;
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const WEEK = /(?<![\p{L}])(?:weeks?|недел\p{L}*|həftə\p{L}*)(?![\p{L}])/iu;

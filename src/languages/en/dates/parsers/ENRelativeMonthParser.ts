@@ -12,14 +12,15 @@ export const ENThisMonthOfYearParser = patternParser(
 
 export const ENLastMonthNameParser = patternParser(
   'en/last-month-name',
-  new RegExp(`${B}last (${MONTH_NAMES})(?![\\p{L}])`, 'iu'),
+  new RegExp(`${B}(last|next) (${MONTH_NAMES})(?![\\p{L}])`, 'iu'),
   (m, ref) => {
-    // "last August" names the previous year's August (TimeML reading); the reference must be known.
-    return {
-      start: { year: ref.getUTCFullYear() - 1, month: monthNumber(m[1] ?? '') },
-      precision: 'month',
-      relative: true,
-    };
+    // "last April" is the latest April before the reference's month, "next April" the first after it
+    // (TempEval's reading: "last April", said in October 1989, is April 1989).
+    const month = monthNumber(m[2] ?? '');
+    const current = ref.getUTCMonth() + 1;
+    const last = (m[1] ?? '').toLowerCase() === 'last';
+    const year = ref.getUTCFullYear() + (last ? (month < current ? 0 : -1) : month > current ? 0 : 1);
+    return { start: { year, month }, precision: 'month', relative: true };
   },
 );
 
