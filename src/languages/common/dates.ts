@@ -333,9 +333,11 @@ export function romanToNumber(s: string): number {
 
 /**
  * A chrono locale extended with the project's parsers, as an extractor. Dropped: results whose text
- * matches `notADate` (durations, counts, "now"); results with or right after a vague amount (`vague`:
- * "более 20 лет назад" is no point in time); and any result next to a day number no month has
- * ("32 August", "August 32, 2014"), which chrono reads as a month and a year instead.
+ * matches `notADate` (durations, counts, "now"); results bounded by an amount (`bounded`: "более 20
+ * лет назад", "more than 20 years ago" is no point in time); and any result next to a day number no
+ * month has ("32 August", "August 32, 2014"), which chrono reads as a month and a year instead. An
+ * approximate amount (`approximate`: "about a year ago", "около года назад") keeps the date, with
+ * `mod: APPROX`.
  */
 export function extendedChrono(
   base: Chrono,
@@ -344,15 +346,18 @@ export function extendedChrono(
     notADate: RegExp;
     rule: string;
     monthNames: string;
-    vague?: string;
+    bounded?: string;
+    approximate?: string;
     /** Drops a result by what surrounds it ("6 1/4%" is a fraction, not January 4). */
     notInContext?: (before: string, mention: string, after: string) => boolean;
   },
 ) {
   const configured = base.clone();
-  const vagueBefore = opts.vague ? new RegExp(`(?<![\\p{L}])(?:${opts.vague})\\s+$`, 'iu') : null;
-  const vagueStart = opts.vague ? new RegExp(`^(?:${opts.vague})\\s+`, 'iu') : null;
   configured.parsers.push(...parsers);
+  const before = (words?: string) => (words ? new RegExp(`(?<![\\p{L}])(?:${words})\\s+$`, 'iu') : null);
+  const start = (words?: string) => (words ? new RegExp(`^(?:${words})\\s+`, 'iu') : null);
+  const [boundedBefore, boundedStart] = [before(opts.bounded), start(opts.bounded)];
+  const [approxBefore, approxStart] = [before(opts.approximate), start(opts.approximate)];
   const impossibleDay = new RegExp(
     `(?<![\\p{N}])(?:3[2-9]|[4-9]\\d)\\s+(?:${opts.monthNames})(?![\\p{L}])|(?<![\\p{L}])(?:${opts.monthNames})\\.?\\s+(?:3[2-9]|[4-9]\\d)(?![\\p{N}])`,
     'giu',
@@ -362,15 +367,91 @@ export function extendedChrono(
       offset + (m.index ?? 0),
       offset + (m.index ?? 0) + m[0].length,
     ]);
-    return parseWithChrono(configured, text, offset, ref, opts.rule).filter(
-      (d) =>
-        !opts.notADate.test(d.text.trim()) &&
-        !vagueBefore?.test(text.slice(0, d.index - offset)) &&
-        !vagueStart?.test(d.text) &&
-        !opts.notInContext?.(text.slice(0, d.index - offset), d.text, text.slice(d.index - offset + d.text.length)) &&
-        !bad.some(([a, b]) => (a as number) < d.index + d.text.length && d.index < (b as number)),
-    );
+    const out: RawDate[] = [];
+    for (const d of parseWithChrono(configured, text, offset, ref, opts.rule)) {
+      const left = text.slice(0, d.index - offset);
+      const right = text.slice(d.index - offset + d.text.length);
+      if (opts.notADate.test(d.text.trim())) continue;
+      if (boundedBefore?.test(left) || boundedStart?.test(d.text)) continue;
+      if (opts.notInContext?.(left, d.text, right)) continue;
+      if (bad.some(([a, b]) => (a as number) < d.index + d.text.length && d.index < (b as number))) continue;
+      if (!d.mod && d.relative && (approxBefore?.test(left) || approxStart?.test(d.text))) d.mod = 'APPROX';
+      out.push(d);
+    }
+    return out;
   };
+}
+
+/** A holiday's place on the calendar: a fixed day, or the nth weekday of a month (-1: the last). */
+export interface HolidayRule {
+  month: number;
+  day?: number;
+  weekday?: number;
+  nth?: number;
+  /** Days of the month to skip before counting (US Election Day: the first Tuesday after the 1st). */
+  after?: number;
+}
+
+/** The date of a holiday in a year, as a UTC timestamp. */
+export function dateOfHoliday(rule: HolidayRule, year: number): number {
+  if (rule.day) return Date.UTC(year, rule.month - 1, rule.day);
+  const weekday = rule.weekday ?? 0;
+  const nth = rule.nth ?? 1;
+  if (nth > 0) {
+    // US Election Day ("after": 1): the first Tuesday after a Monday, i.e. counted from the 2nd.
+    const first = Date.UTC(year, rule.month - 1, 1 + (rule.after ?? 0));
+    const shift = (weekday - new Date(first).getUTCDay() + 7) % 7;
+    return first + (shift + (nth - 1) * 7) * DAY_MS;
+  }
+  const last = Date.UTC(year, rule.month, 0);
+  return last - ((new Date(last).getUTCDay() - weekday + 7) % 7) * DAY_MS;
+}
+
+/**
+ * A parser for a language's holidays (`src/languages/<code>/holidays.json`): "Thanksgiving Day",
+ * "last Christmas", "День Победы", "Zəfər Günü". With a modifier, the last or next occurrence; without,
+ * a fixed day is year-less (resolved like "May 9") and a moving one the occurrence nearest the reference.
+ */
+export function holidayParser(
+  rule: string,
+  data: {
+    holidays: Record<string, HolidayRule>;
+    modifiers: { last: string; next: string; this: string };
+    /** Match the names with their capitals (English writes holidays capitalised). */
+    caseSensitive?: boolean;
+  },
+): Parser {
+  const keys = Object.keys(data.holidays);
+  const { last, next, this: current } = data.modifiers;
+  const pattern = new RegExp(
+    `(?<![\\p{L}])(?:(${last})|(${next})|(${current})\\s+)?\\s*(${keys.map((k) => `(${k})`).join('|')})(?![\\p{L}])`,
+    data.caseSensitive ? 'u' : 'iu',
+  );
+  return patternParser(rule, pattern, (m, ref) => {
+    const index = keys.findIndex((_, i) => m[5 + i] !== undefined);
+    const holiday = data.holidays[keys[index] as string];
+    if (!holiday) return null;
+    // A fixed day without a modifier is a year-less date: dates.v1 gives it a year by tense and context.
+    if (holiday.day && !m[1] && !m[2] && !m[3])
+      return { start: { month: holiday.month, day: holiday.day }, precision: 'day' };
+    const refDay = Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate());
+    const y = ref.getUTCFullYear();
+    const candidates = [y - 1, y, y + 1].map((year) => dateOfHoliday(holiday, year));
+    const pick = m[1]
+      ? [...candidates].reverse().find((t) => t < refDay)
+      : m[2]
+        ? candidates.find((t) => t > refDay)
+        : m[3]
+          ? candidates[1]
+          : candidates.reduce((a, b) => (Math.abs(b - refDay) < Math.abs(a - refDay) ? b : a));
+    if (pick === undefined) return null;
+    const d = new Date(pick);
+    return {
+      start: { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() },
+      precision: 'day',
+      relative: true,
+    };
+  });
 }
 
 /** A span of whole years ("2025-2029", "с 2015 по 2019 год"), or null when it runs backwards. */

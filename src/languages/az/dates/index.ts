@@ -1,5 +1,6 @@
 import { Chrono } from 'chrono-node';
-import { parseWithChrono, type RawDate } from '../../common/dates.js';
+import { holidayParser, parseWithChrono, type RawDate } from '../../common/dates.js';
+import holidays from '../holidays.json' with { type: 'json' };
 import AZDayMonthYearParser from './parsers/AZDayMonthYearParser.js';
 import { AZCenturyParser, AZDecadeParser, AZLastCenturyDecadeParser } from './parsers/AZDecadeCenturyParser.js';
 import { AZDayMonthParser, AZMonthGenitiveDayParser } from './parsers/AZMonthDayParser.js';
@@ -22,6 +23,7 @@ import AZOverlapRemovalRefiner from './refiners/AZOverlapRemovalRefiner.js';
  */
 export const casual = new Chrono({
   parsers: [
+    holidayParser('az/holiday', holidays),
     AZIsoDateParser,
     AZNumericDateParser,
     AZFromToYearParser,

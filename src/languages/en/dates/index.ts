@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
-import { extendedChrono } from '../../common/dates.js';
+import { extendedChrono, holidayParser } from '../../common/dates.js';
+import holidays from '../holidays.json' with { type: 'json' };
 import { MONTH_NAMES } from './constants.js';
 import {
   ENCenturyParser,
@@ -20,7 +21,13 @@ import {
   ENMonthOfThisYearParser,
   ENThisMonthOfYearParser,
 } from './parsers/ENRelativeMonthParser.js';
-import { ENYearListParser, ENYearModifierParser, ENYearWithCueParser } from './parsers/ENYearParser.js';
+import {
+  ENSpeltYearParser,
+  ENYearListParser,
+  ENYearModifierParser,
+  ENYearPhraseEndParser,
+  ENYearWithCueParser,
+} from './parsers/ENYearParser.js';
 import { ENYearRangeParser, ENYearRangeShortParser, ENYearSpanParser } from './parsers/ENYearRangeParser.js';
 
 // chrono's English casual parser, extended where it falls short on news text (see LIBRARIES.md):
@@ -31,6 +38,7 @@ import { ENYearRangeParser, ENYearRangeShortParser, ENYearSpanParser } from './p
  * constants, one file per family of parsers, and this configuration (the order is the order of trial).
  */
 const parsers = [
+  holidayParser('en/holiday', holidays),
   ENRelativePartParser,
   ENRelativeSeasonParser,
   ENShortDecadeParser,
@@ -49,6 +57,8 @@ const parsers = [
   ENMonthOfThisYearParser,
   ENYearWithCueParser,
   ENYearModifierParser,
+  ENYearPhraseEndParser,
+  ENSpeltYearParser,
   ENYearListParser,
 ];
 
@@ -57,8 +67,9 @@ const parsers = [
 const NOT_A_DATE =
   /^(?:(?:until|till|up to|by|for|from)\s+)?(?:now|today's|present|currently)$|^(?:the\s+)?(?:last|past|next|previous|coming)\s+(?:\d+|few|several|two|three|four|five|six|seven|eight|nine|ten|couple of)\s+\p{L}+$|^past (?:year|month|week|decade|day)s?$/iu;
 
-// "more than 20 years ago", "about a year ago": an amount said to be vague makes no point in time.
-const VAGUE = 'more than|over|nearly|almost|about|around|roughly|some|at least|less than|under';
+// An amount with a bound makes no point in time; an approximate one makes an approximate date.
+const BOUNDED = 'more than|over|less than|under|at least|at most';
+const APPROXIMATE = 'nearly|almost|about|around|roughly|some|approximately';
 
 // chrono's readings that news text contradicts: a weekday abbreviation alone ("Sun Microsystems", "they
 // sat"), a month word in lower case alone ("Orangemen march"), a slash pair after a whole number or
@@ -75,5 +86,6 @@ export const extractDatesEn = extendedChrono(chrono.en.casual, parsers, {
   notADate: NOT_A_DATE,
   rule: 'en/chrono',
   monthNames: MONTH_NAMES,
-  vague: VAGUE,
+  bounded: BOUNDED,
+  approximate: APPROXIMATE,
 });

@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
-import { extendedChrono } from '../../common/dates.js';
+import { extendedChrono, holidayParser } from '../../common/dates.js';
+import holidays from '../holidays.json' with { type: 'json' };
 import { MONTH_NAMES } from './constants.js';
 import { RUCenturyParser, RUDecadeParser } from './parsers/RUDecadeCenturyParser.js';
 import {
@@ -20,6 +21,7 @@ import { RUMonthRangeParser, RUYearRangeParser, RUYearSpanParser } from './parse
  * constants, one file per family of parsers, and this configuration (the order is the order of trial).
  */
 const parsers = [
+  holidayParser('ru/holiday', holidays),
   RURelativeYearPartParser,
   RUSeasonParser,
   RUCenturyParser,
@@ -37,12 +39,14 @@ const parsers = [
 const NOT_A_DATE =
   /течение|^\d+\s+(?:лет|год|месяц|недел|дн|час)(?!.*(?:назад|спустя))|^(?:сейчас|ныне|теперь)$|^(?:в\s+)?(?:последни|прошедши|ближайши|следующи)[еих]+\s+\d+/iu;
 
-// "более 20 лет назад", "около года назад": an amount said to be vague makes no point in time.
-const VAGUE = 'более|больше|свыше|около|почти|менее|меньше|примерно|приблизительно';
+// An amount with a bound makes no point in time; an approximate one makes an approximate date.
+const BOUNDED = 'более|больше|свыше|менее|меньше|не менее|не более';
+const APPROXIMATE = 'около|почти|примерно|приблизительно';
 
 export const extractDatesRu = extendedChrono(chrono.ru.casual, parsers, {
   notADate: NOT_A_DATE,
   rule: 'ru/chrono',
   monthNames: MONTH_NAMES,
-  vague: VAGUE,
+  bounded: BOUNDED,
+  approximate: APPROXIMATE,
 });
