@@ -1,6 +1,7 @@
 import { Chrono } from 'chrono-node';
 import { holidayParser, parseWithChrono, type RawDate } from '../../common/dates.js';
 import holidays from '../holidays.json' with { type: 'json' };
+import { AZAbbreviatedMonthParser } from './parsers/AZAbbreviatedMonthParser.js';
 import AZDayMonthYearParser from './parsers/AZDayMonthYearParser.js';
 import { AZCenturyParser, AZDecadeParser, AZLastCenturyDecadeParser } from './parsers/AZDecadeCenturyParser.js';
 import { AZDayMonthParser, AZMonthGenitiveDayParser } from './parsers/AZMonthDayParser.js';
@@ -28,6 +29,7 @@ export const casual = new Chrono({
     AZNumericDateParser,
     AZFromToYearParser,
     AZDayMonthYearParser,
+    AZAbbreviatedMonthParser,
     AZYearDayMonthParser,
     AZPartOfYearParser,
     AZYearMonthParser,
