@@ -192,7 +192,12 @@ export function toRawDate(result: ParsedResult, defaultRule: string): RawDate | 
       : undefined;
   // "last week", "на прошлой неделе", "keçən həftə": the whole week, Monday to Sunday.
   if (relative && WEEK.test(result.text) && !start.isCertain('weekday')) {
-    const d = new Date(Date.UTC(start.get('year') ?? 0, (start.get('month') ?? 1) - 1, start.get('day') ?? 1));
+    // chrono puts "this week" ("на этой неделе") on the Sunday that opens it, US-style: the Monday after
+    // is in the week meant.
+    const opensWeek = !tags.has('result/relativeDate') && !tags.has(TAG.relative) ? 1 : 0;
+    const d = new Date(
+      Date.UTC(start.get('year') ?? 0, (start.get('month') ?? 1) - 1, (start.get('day') ?? 1) + opensWeek),
+    );
     const monday = new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000);
     const sunday = new Date(monday.getTime() + 6 * 86_400_000);
     const iso = (x: Date) => x.toISOString().slice(0, 10);
