@@ -9,12 +9,14 @@ import {
   ENShortDecadeParser,
 } from './parsers/ENDecadeCenturyParser.js';
 import {
+  ENCurrentYearParser,
   ENHalfOrQuarterParser,
   ENPartOfMonthParser,
   ENPartOfYearParser,
   ENRelativePartParser,
   ENRelativeSeasonParser,
   ENSeasonParser,
+  ENYearEndParser,
 } from './parsers/ENPartOfYearParser.js';
 import {
   ENLastMonthNameParser,
@@ -40,6 +42,8 @@ import { ENYearRangeParser, ENYearRangeShortParser, ENYearSpanParser } from './p
 const parsers = [
   holidayParser('en/holiday', holidays),
   ENRelativePartParser,
+  ENCurrentYearParser,
+  ENYearEndParser,
   ENRelativeSeasonParser,
   ENShortDecadeParser,
   ENPartOfDecadeParser,

@@ -75,3 +75,20 @@ export const ENRelativePartParser = patternParser(
     };
   },
 );
+
+/** "the current year", "the current fiscal year", "this fiscal year": the reference's year. */
+export const ENCurrentYearParser = patternParser(
+  'en/current-year',
+  new RegExp(`${B}(?:the\\s+)?(?:current|present|this)\\s+(?:fiscal|calendar)?\\s*year(?![\\p{L}'’-])`, 'iu'),
+  (_m, ref) => ({ start: { year: ref.getUTCFullYear() }, precision: 'year', relative: true }),
+);
+
+/** "by year-end", "at year's end", "around year end": the end of the reference's year. */
+export const ENYearEndParser = patternParser(
+  'en/year-end',
+  new RegExp(
+    `${B}(?:by|at|around|before|until|through|toward|towards)\\s+(?:the\\s+)?year(?:-|\\s+|['’]s\\s+)end(?![\\p{L}])`,
+    'iu',
+  ),
+  (_m, ref) => ({ start: { year: ref.getUTCFullYear() }, precision: 'year', mod: 'END', relative: true }),
+);

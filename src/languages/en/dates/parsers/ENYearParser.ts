@@ -30,10 +30,10 @@ export const ENYearPhraseEndParser = patternParser(
 export const ENYearModifierParser = patternParser(
   'en/year-modifier',
   new RegExp(
-    `(?:${B}(?:the|a|an|its|his|her|their|our|this|that|fiscal|calendar|model)|\\p{L}['’]s)\\s+(?<core>${YEAR}(?:'s)?)(?=\\s+\\p{L})`,
+    `(?:${B}(?:the|a|an|its|his|her|their|our|this|that|calendar|model)|\\p{L}['’]s)\\s+(?<core>${YEAR}(?:'s)?)(?=\\s+\\p{L})|${B}fiscal\\s+${YEAR}(?![\\d-])`,
     'iu',
   ),
-  year,
+  (m) => ({ start: { year: Number(m[1] ?? m[2]) }, precision: 'year' as const }),
 );
 
 /** The years after the first of a list: "in 1994, 1995 and 1997" (each is its own date). */
