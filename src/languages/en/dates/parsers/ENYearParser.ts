@@ -33,7 +33,7 @@ export const ENYearModifierParser = patternParser(
     `(?:${B}(?:the|a|an|its|his|her|their|our|this|that|calendar|model)|\\p{L}['’]s)\\s+(?<core>${YEAR}(?:'s)?)(?=\\s+\\p{L})|${B}fiscal\\s+${YEAR}(?![\\d-])`,
     'iu',
   ),
-  (m) => ({ start: { year: Number(m[1] ?? m[2]) }, precision: 'year' as const }),
+  (m) => ({ start: { year: Number(m.groups?.core?.slice(0, 4) ?? m[3]) }, precision: 'year' as const }),
 );
 
 /** The years after the first of a list: "in 1994, 1995 and 1997" (each is its own date). */
