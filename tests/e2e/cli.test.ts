@@ -1,14 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, seed } from '../helpers.js';
 
-const cli = (...args: string[]) =>
+const cli = (...args: string[]) => cliIn({}, ...args);
+const cliIn = (env: Record<string, string>, ...args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
+    env: { ...process.env, ...env },
   });
 
 describe('event-ledger CLI', () => {
@@ -42,5 +44,51 @@ describe('event-ledger CLI', () => {
     const r = cli('eval', '--gold', join(ROOT, 'tests/gold/seeds.gold.json'), '--out', dir);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^SUMMARY lang 5\/5 /m);
+  });
+
+  it("writes the same dates whatever the machine's time zone, and takes --language for records without one", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'event-ledger-cli-'));
+    const input = join(dir, 'in.jsonl');
+    const records = [
+      { id: 'night', text: 'The fire broke out last night near the station.', published: '2024-03-01T00:30:00' },
+      { id: 'ru', text: 'Пожар начался 30 минут назад и вчера вечером.', published: '2024-03-01T00:10:00' },
+      { id: 'given', text: 'Дедлайн сегодня', published: '2024-03-01' },
+    ];
+    writeFileSync(input, records.map((r) => JSON.stringify(r)).join('\n'));
+    const read = (out: string) => readFileSync(join(out, 'documents.jsonl'), 'utf8');
+    const east = cliIn(
+      { TZ: 'Pacific/Kiritimati' },
+      'run',
+      input,
+      '--out',
+      join(dir, 'east'),
+      '--quiet',
+      '--language',
+      'ru',
+    );
+    const west = cliIn(
+      { TZ: 'America/Los_Angeles' },
+      'run',
+      input,
+      '--out',
+      join(dir, 'west'),
+      '--quiet',
+      '--language',
+      'ru',
+    );
+    expect([east.status, west.status]).toEqual([0, 0]);
+    expect(read(join(dir, 'east'))).toBe(read(join(dir, 'west')));
+    const docs = read(join(dir, 'east'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    // The English record states no language, so --language ru is taken: it is still flagged as English.
+    expect(docs.map((d) => [d.id, d.language, d.languageSource])).toEqual([
+      ['given', 'ru', 'given'],
+      ['night', 'ru', 'given'],
+      ['ru', 'ru', 'given'],
+    ]);
+    expect(docs[1].warnings.map((w: { code: string }) => w.code)).toContain('paragraph-language');
+    expect(docs[2].dates.map((d: { value: string }) => d.value)).toEqual(['2024-02-29', '2024-02-29']);
   });
 });

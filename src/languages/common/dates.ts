@@ -1,3 +1,4 @@
+import '../../core/timezone.js';
 import type { Chrono, ParsedResult, Parser, ParsingComponents } from 'chrono-node';
 import type { DateMod, DatePrecision } from '../../core/document.js';
 

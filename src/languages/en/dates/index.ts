@@ -82,6 +82,8 @@ const WEEKDAY_ABBREVIATION = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.
 const LOWER_MONTH = new RegExp(`^(?:${MONTH_NAMES})$`);
 function notInContext(before: string, mention: string, after: string): boolean {
   if (WEEKDAY_ABBREVIATION.test(mention) || LOWER_MONTH.test(mention)) return true;
+  // Mixed fractions, as stock tables write prices ("rose 4 5/8 to 112 5/8").
+  if (/\d\s+\d{1,2}\/\d{1,2}(?![\d/])/.test(mention)) return true;
   return /^\d{1,2}\/\d{1,2}$/.test(mention) && (/\d\s+$/.test(before) || /^\s*(?:%|percent|per cent)/i.test(after));
 }
 
