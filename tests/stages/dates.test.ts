@@ -31,6 +31,10 @@ describe('dates.v1 (document-level refiners)', () => {
     expect(past.dates.map((x) => x.value)).toEqual(['2024-05-06']);
     const future = processText('The minister will resign on Monday after the vote.', { published: '2024-05-08' });
     expect(future.dates.map((x) => x.value)).toEqual(['2024-05-13']);
+    const soon = processText('The delegation could leave as soon as Monday, officials said.', {
+      published: '2024-05-08',
+    });
+    expect(soon.dates.map((x) => x.value)).toEqual(['2024-05-13']);
     const ru = processText('Министр подал в отставку в понедельник.', { published: '2024-05-08', language: 'ru' });
     expect(ru.dates.map((x) => x.value)).toEqual(['2024-05-06']);
     const az = processText('Nazir cümə günü Bakıya gəlib.', { published: '2024-05-08', language: 'az' });
