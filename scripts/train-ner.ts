@@ -1,0 +1,159 @@
+/**
+ * Trains the named-entity taggers from the annotated development data beside the checkout
+ * (../shared/dev), deterministically: fixed file and sentence order, no shuffling.
+ *
+ *   tsx scripts/train-ner.ts LANG [--eval K] [--out FILE] [--passes N]
+ *
+ * --eval K: K-fold cross-validation (folds by document, in file order), printing span F1 per type on
+ * the held-out folds; nothing is written. Without it, trains on everything and writes the model.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getLanguage } from '../src/languages/index.js';
+import { tokenFeatures } from '../src/ner/features.js';
+import { predict, type Sentence, type TaggerModel, train } from '../src/ner/perceptron.js';
+import { fromBio, type Token, type TypedSpan, toBio, tokenize } from '../src/ner/tokens.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DEV = join(ROOT, '..', 'shared', 'dev');
+const TYPES = ['PER', 'LOC', 'ORG'];
+const TAGS = ['O', ...TYPES.flatMap((t) => [`B-${t}`, `I-${t}`])];
+
+// NEREL's 29 types and the plain PER/LOC/ORG files, mapped to the three the ledger uses.
+const TYPE_MAP: Record<string, string> = {
+  PER: 'PER',
+  PERSON: 'PER',
+  LOC: 'LOC',
+  LOCATION: 'LOC',
+  COUNTRY: 'LOC',
+  CITY: 'LOC',
+  STATE_OR_PROVINCE: 'LOC',
+  DISTRICT: 'LOC',
+  ORG: 'ORG',
+  ORGANIZATION: 'ORG',
+};
+
+const FILES: Record<string, string[]> = {
+  az: ['ner_az.jsonl'],
+  ru: ['nerel_ru.jsonl'],
+  en: ['wikigold_en.jsonl', 'meantime_en.jsonl'],
+};
+
+interface Doc {
+  id: string;
+  text: string;
+  spans: TypedSpan[];
+}
+
+function load(lang: string): Doc[] {
+  const docs: Doc[] = [];
+  for (const f of FILES[lang] ?? []) {
+    const path = join(DEV, f);
+    if (!existsSync(path)) throw new Error(`${path} is missing: the training data lives in ../shared/dev`);
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const row = JSON.parse(line) as {
+        id: string;
+        text: string;
+        entities?: { type: string; start: number; end: number; nested?: boolean }[];
+      };
+      const spans = (row.entities ?? [])
+        .filter((e) => !e.nested && TYPE_MAP[e.type] && e.start != null)
+        .map((e) => ({ type: TYPE_MAP[e.type] as string, start: e.start, end: e.end }));
+      docs.push({ id: row.id, text: row.text, spans });
+    }
+  }
+  return docs;
+}
+
+/** Case and possessive endings the language module knows: the longest that leaves a stem of three letters. */
+function morphologyFeatures(lang: string): (t: Token) => string[] {
+  const endings = [...(getLanguage(lang)?.morphology.endings ?? [])].sort((a, b) => b.length - a.length);
+  return (t) => {
+    const w = t.text.toLocaleLowerCase(lang === 'az' ? 'az' : undefined);
+    const e = endings.find((x) => w.length - x.length >= 3 && w.endsWith(x));
+    return e ? [`stem=${w.slice(0, -e.length)}`, `end=${e}`] : [`stem=${w}`];
+  };
+}
+
+let extra: ((t: Token) => string[]) | undefined;
+
+/** A document as tagger sentences: lines, then tokens, features and BIO tags. */
+function sentencesOf(doc: Doc): { tokens: Token[]; sentence: Sentence }[] {
+  const out: { tokens: Token[]; sentence: Sentence }[] = [];
+  let offset = 0;
+  for (const line of doc.text.split('\n')) {
+    const tokens = tokenize(line).map((t) => ({ ...t, start: t.start + offset, end: t.end + offset }));
+    offset += line.length + 1;
+    if (!tokens.length) continue;
+    out.push({ tokens, sentence: { features: tokenFeatures(tokens, extra), tags: toBio(tokens, doc.spans) } });
+  }
+  return out;
+}
+
+function score(model: TaggerModel, docs: Doc[]) {
+  const c = Object.fromEntries(TYPES.map((t) => [t, { tp: 0, sys: 0, gold: 0 }]));
+  for (const doc of docs) {
+    const found = sentencesOf(doc).flatMap(({ tokens, sentence }) =>
+      fromBio(tokens, predict(model, sentence.features)),
+    );
+    for (const t of TYPES) {
+      const g = doc.spans.filter((s) => s.type === t);
+      const s = found.filter((x) => x.type === t);
+      (c[t] as { gold: number }).gold += g.length;
+      (c[t] as { sys: number }).sys += s.length;
+      (c[t] as { tp: number }).tp += s.filter((x) => g.some((y) => y.start === x.start && y.end === x.end)).length;
+    }
+  }
+  return c;
+}
+
+const args = process.argv.slice(2);
+const lang = args[0] ?? '';
+if (!FILES[lang]) {
+  console.error('usage: tsx scripts/train-ner.ts az|ru|en [--eval K] [--out FILE] [--passes N]');
+  process.exit(2);
+}
+const opt = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const passes = Number(opt('--passes') ?? 10);
+extra = morphologyFeatures(lang);
+const options = { passes, minCount: 2, prune: 0.01 };
+const docs = load(lang);
+const folds = Number(opt('--eval') ?? 0);
+if (folds > 1) {
+  type Count = { tp: number; sys: number; gold: number };
+  const total: Record<string, Count> = Object.fromEntries(TYPES.map((t) => [t, { tp: 0, sys: 0, gold: 0 }]));
+  const of = (r: Record<string, Count>, t: string) => r[t] as Count;
+  for (let k = 0; k < folds; k++) {
+    const trainDocs = docs.filter((_, i) => i % folds !== k);
+    const testDocs = docs.filter((_, i) => i % folds === k);
+    const model = train(
+      trainDocs.flatMap((d) => sentencesOf(d).map((s) => s.sentence)),
+      TAGS,
+      options,
+    );
+    const c = score(model, testDocs);
+    for (const t of TYPES) for (const key of ['tp', 'sys', 'gold'] as const) of(total, t)[key] += of(c, t)[key];
+  }
+  const f1 = (x: { tp: number; sys: number; gold: number }) => {
+    const p = x.tp / (x.sys || 1);
+    const r = x.tp / (x.gold || 1);
+    return p + r ? (2 * p * r) / (p + r) : 0;
+  };
+  console.log(
+    `${lang} ${folds}-fold: ${TYPES.map((t) => `${t} F1 ${f1(of(total, t)).toFixed(3)} (gold ${of(total, t).gold})`).join(' | ')}`,
+  );
+} else {
+  const model = train(
+    docs.flatMap((d) => sentencesOf(d).map((s) => s.sentence)),
+    TAGS,
+    options,
+  );
+  const out = opt('--out') ?? join(ROOT, 'src', 'languages', lang, 'ner.model.json');
+  writeFileSync(out, `${JSON.stringify(model)}\n`);
+  console.log(`${out}: ${Object.keys(model.weights).length} features`);
+}
