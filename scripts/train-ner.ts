@@ -2,7 +2,7 @@
  * Trains the named-entity taggers from the annotated development data beside the checkout
  * (../shared/dev), deterministically: fixed file and sentence order, no shuffling.
  *
- *   tsx scripts/train-ner.ts LANG [--eval K] [--out FILE] [--passes N]
+ *   tsx scripts/train-ner.ts LANG [--eval K | --validate FILE] [--out FILE] [--passes N]
  *
  * --eval K: K-fold cross-validation (folds by document, in file order), printing span F1 per type on
  * the held-out folds; nothing is written. Without it, trains on everything and writes the model.
@@ -22,6 +22,9 @@ const TAGS = ['O', ...TYPES.flatMap((t) => [`B-${t}`, `I-${t}`])];
 
 // NEREL's 29 types and the plain PER/LOC/ORG files, mapped to the three the ledger uses.
 const TYPE_MAP: Record<string, string> = {
+  person: 'PER',
+  location: 'LOC',
+  organization: 'ORG',
   PER: 'PER',
   PERSON: 'PER',
   LOC: 'LOC',
@@ -40,15 +43,17 @@ const FILES: Record<string, string[]> = {
   en: ['wikigold_en.jsonl', 'meantime_en.jsonl'],
 };
 
+const PRONOUN = /^(?:he|she|it|they|his|her|its|their|we|i|you|him|them|us|our|this|that|these|those)$/i;
+
 interface Doc {
   id: string;
   text: string;
   spans: TypedSpan[];
 }
 
-function load(lang: string): Doc[] {
+function load(lang: string, files = FILES[lang] ?? []): Doc[] {
   const docs: Doc[] = [];
-  for (const f of FILES[lang] ?? []) {
+  for (const f of files) {
     const path = join(DEV, f);
     if (!existsSync(path)) throw new Error(`${path} is missing: the training data lives in ../shared/dev`);
     for (const line of readFileSync(path, 'utf8').split('\n')) {
@@ -56,10 +61,23 @@ function load(lang: string): Doc[] {
       const row = JSON.parse(line) as {
         id: string;
         text: string;
-        entities?: { type: string; start: number; end: number; nested?: boolean }[];
+        entities?: {
+          type: string;
+          start: number;
+          end: number;
+          text?: string;
+          nested?: boolean;
+          syntactic_type?: string | null;
+        }[];
       };
+      // MEANTIME marks every mention, pronouns and common nouns too: only names are named entities
+      // (marked NAM, or unmarked but capitalised and no pronoun, as the evaluation reads them).
+      const named = (e: { syntactic_type?: string | null; text?: string }) =>
+        e.syntactic_type == null
+          ? /^\p{Lu}/u.test(e.text ?? '') && !PRONOUN.test(e.text ?? '')
+          : e.syntactic_type === 'NAM' || e.syntactic_type === 'PRE.NAM';
       const spans = (row.entities ?? [])
-        .filter((e) => !e.nested && TYPE_MAP[e.type] && e.start != null)
+        .filter((e) => !e.nested && TYPE_MAP[e.type] && e.start != null && named(e))
         .map((e) => ({ type: TYPE_MAP[e.type] as string, start: e.start, end: e.end }));
       docs.push({ id: row.id, text: row.text, spans });
     }
@@ -124,7 +142,24 @@ extra = morphologyFeatures(lang);
 const options = { passes, minCount: 2, prune: 0.01 };
 const docs = load(lang);
 const folds = Number(opt('--eval') ?? 0);
-if (folds > 1) {
+const validate = opt('--validate');
+if (validate) {
+  // Train on the language's files, score on another (ru: NEREL → FactRuEval dev).
+  const model = train(
+    docs.flatMap((d) => sentencesOf(d).map((s) => s.sentence)),
+    TAGS,
+    options,
+  );
+  const c = score(model, load(lang, [validate]));
+  const f1 = (x: { tp: number; sys: number; gold: number }) => {
+    const p = x.tp / (x.sys || 1);
+    const r = x.tp / (x.gold || 1);
+    return p + r ? (2 * p * r) / (p + r) : 0;
+  };
+  console.log(
+    `${lang} trained on ${(FILES[lang] ?? []).join(', ')}, scored on ${validate}: ${TYPES.map((t) => `${t} F1 ${f1(c[t] as never).toFixed(3)}`).join(' | ')}`,
+  );
+} else if (folds > 1) {
   type Count = { tp: number; sys: number; gold: number };
   const total: Record<string, Count> = Object.fromEntries(TYPES.map((t) => [t, { tp: 0, sys: 0, gold: 0 }]));
   const of = (r: Record<string, Count>, t: string) => r[t] as Count;
