@@ -85,6 +85,16 @@ function load(lang: string, files = FILES[lang] ?? []): Doc[] {
   return docs;
 }
 
+/** Russian: Az.js's lemma, part of speech, case and proper-noun grammemes (Name, Surn, Geox, Orgn…). */
+async function russianFeatures(): Promise<(t: Token) => string[]> {
+  const { analyseRu } = await import('../src/languages/ru/morph.js');
+  return (t) => {
+    if (!/\p{Script=Cyrillic}/u.test(t.text)) return [];
+    const a = analyseRu(t.text);
+    return [`lemma=${a.lemma}`, `pos=${a.pos}`, `case=${a.case ?? '-'}`, ...[...a.kinds].map((k) => `k=${k}`)];
+  };
+}
+
 /** Case and possessive endings the language module knows: the longest that leaves a stem of three letters. */
 function morphologyFeatures(lang: string): (t: Token) => string[] {
   const endings = [...(getLanguage(lang)?.morphology.endings ?? [])].sort((a, b) => b.length - a.length);
@@ -138,7 +148,7 @@ const opt = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const passes = Number(opt('--passes') ?? 10);
-extra = morphologyFeatures(lang);
+extra = lang === 'ru' ? await russianFeatures() : morphologyFeatures(lang);
 const options = { passes, minCount: 2, prune: 0.01 };
 const docs = load(lang);
 const folds = Number(opt('--eval') ?? 0);
