@@ -72,10 +72,13 @@ function load(lang: string, files = FILES[lang] ?? []): Doc[] {
       };
       // MEANTIME marks every mention, pronouns and common nouns too: only names are named entities
       // (marked NAM, or unmarked but capitalised and no pronoun, as the evaluation reads them).
+      const marksMentions = (row.entities ?? []).some((e) => 'syntactic_type' in e);
       const named = (e: { syntactic_type?: string | null; text?: string }) =>
-        e.syntactic_type == null
-          ? /^\p{Lu}/u.test(e.text ?? '') && !PRONOUN.test(e.text ?? '')
-          : e.syntactic_type === 'NAM' || e.syntactic_type === 'PRE.NAM';
+        !marksMentions
+          ? true
+          : e.syntactic_type == null
+            ? /^\p{Lu}/u.test(e.text ?? '') && !PRONOUN.test(e.text ?? '')
+            : e.syntactic_type === 'NAM' || e.syntactic_type === 'PRE.NAM';
       const spans = (row.entities ?? [])
         .filter((e) => !e.nested && TYPE_MAP[e.type] && e.start != null && named(e))
         .map((e) => ({ type: TYPE_MAP[e.type] as string, start: e.start, end: e.end }));

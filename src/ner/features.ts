@@ -14,6 +14,15 @@ export function shape(word: string): string {
 
 export function tokenFeatures(tokens: Token[], extra?: (token: Token, index: number) => string[]): string[][] {
   const lower = tokens.map((t) => t.text.toLocaleLowerCase());
+  // Inside quotation marks: organisations and titles are quoted in Russian and Azerbaijani news.
+  const quoted: boolean[] = [];
+  let open = false;
+  for (const t of tokens) {
+    if (/^[«“„]$/u.test(t.text)) open = true;
+    else if (/^[»”]$/u.test(t.text)) open = false;
+    else if (t.text === '"') open = !open;
+    quoted.push(open && !/^["«»“”„]$/u.test(t.text));
+  }
   return tokens.map((t, i) => {
     const w = lower[i] as string;
     const f = [
@@ -35,6 +44,7 @@ export function tokenFeatures(tokens: Token[], extra?: (token: Token, index: num
       `x3+1=${(lower[i + 1] ?? '</s>').slice(-3)}`,
     ];
     if (i === 0) f.push('first');
+    if (quoted[i]) f.push('quoted', `quoted|s=${shape(t.text)}`);
     if (extra) f.push(...extra(t, i));
     return f;
   });
