@@ -114,7 +114,44 @@ function morphologyFeatures(lang: string): (t: Token) => string[] {
   };
 }
 
-let extra: ((t: Token) => string[]) | undefined;
+let extra: ((t: Token, i: number) => string[]) | undefined;
+
+/** English: compromise's tags of the term a token falls in (Person, Place, Organization, ProperNoun…). */
+const COMPROMISE_TAGS = new Set([
+  'Person',
+  'FirstName',
+  'LastName',
+  'Honorific',
+  'Place',
+  'Country',
+  'City',
+  'Region',
+  'Organization',
+  'ProperNoun',
+  'Acronym',
+  'Noun',
+  'Verb',
+  'Adjective',
+  'Demonym',
+]);
+let compromiseTags = new Map<number, string[]>();
+
+async function englishTagger(): Promise<(text: string, offset: number) => void> {
+  const nlp = (await import('compromise')).default;
+  return (text, offset) => {
+    compromiseTags = new Map();
+    const doc = nlp(text).json({ offset: true, terms: { offset: true } }) as {
+      terms: { tags: string[]; offset: { start: number; length: number } }[];
+    }[];
+    for (const s of doc)
+      for (const term of s.terms)
+        compromiseTags.set(
+          offset + term.offset.start,
+          term.tags.filter((t) => COMPROMISE_TAGS.has(t)).map((t) => `ct=${t}`),
+        );
+  };
+}
+let beforeLine: ((text: string, offset: number) => void) | undefined;
 
 /** A document as tagger sentences: lines, then tokens, features and BIO tags. */
 function sentencesOf(doc: Doc): { tokens: Token[]; sentence: Sentence }[] {
@@ -122,6 +159,7 @@ function sentencesOf(doc: Doc): { tokens: Token[]; sentence: Sentence }[] {
   let offset = 0;
   for (const line of doc.text.split('\n')) {
     const tokens = tokenize(line).map((t) => ({ ...t, start: t.start + offset, end: t.end + offset }));
+    beforeLine?.(line, offset);
     offset += line.length + 1;
     if (!tokens.length) continue;
     out.push({ tokens, sentence: { features: tokenFeatures(tokens, extra), tags: toBio(tokens, doc.spans) } });
@@ -157,7 +195,12 @@ const opt = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const passes = Number(opt('--passes') ?? 10);
-extra = lang === 'ru' ? await russianFeatures() : morphologyFeatures(lang);
+if (lang === 'ru') extra = await russianFeatures();
+else if (lang === 'en') {
+  beforeLine = await englishTagger();
+  const base = morphologyFeatures(lang);
+  extra = (t) => [...base(t), ...(compromiseTags.get(t.start) ?? [])];
+} else extra = morphologyFeatures(lang);
 const options = { passes, minCount: 2, prune: 0.01 };
 const docs = load(lang);
 const folds = Number(opt('--eval') ?? 0);
