@@ -66,27 +66,30 @@ const WORDS = /[\p{L}\p{M}]+(?:['’][\p{L}]+)?/gu;
  * The script a text is written in, read from its lower-case words first: names and brands in another
  * script ("Как сообщает NEWSru.com, … Canon, Fujifilm") do not make Russian prose Latin.
  */
-function scriptOf(text: string): { script: 'Latin' | 'Cyrillic' | null; share: number } {
+const LOWER_WORD = /(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu;
+const lowerWords = (text: string) => text.match(LOWER_WORD) ?? [];
+
+function scriptOf(text: string, lower = lowerWords(text)): { script: 'Latin' | 'Cyrillic' | null; share: number } {
   const count = (s: string) => {
     const cyr = s.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
     const lat = s.match(/\p{Script=Latin}/gu)?.length ?? 0;
     return { cyr, lat };
   };
-  const lower = (text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu) ?? []).join(' ');
-  let { cyr, lat } = count(lower);
+  let { cyr, lat } = count(lower.join(' '));
   if (cyr + lat < 2) ({ cyr, lat } = count(text));
   if (cyr + lat < 2) return { script: null, share: 0 };
   return { script: cyr >= lat ? 'Cyrillic' : 'Latin', share: Math.max(cyr, lat) / (cyr + lat) };
 }
 
 export function identifyLanguage(text: string): { language: string; confidence: number } {
-  const { script, share } = scriptOf(text);
+  const lower = lowerWords(text);
+  const { script, share } = scriptOf(text, lower);
   if (!script) return { language: 'und', confidence: 0 };
   // Capitalised words are mostly names, which look alike in every language: only the others count.
-  const short = (text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu)?.length ?? 0) <= SHORT_WORDS;
+  const short = lower.length <= SHORT_WORDS;
   // ə is written only in Azerbaijani among the Latin-script candidates.
   if (script === 'Latin' && /[əƏ]/.test(text)) return { language: 'az', confidence: round(share) };
-  const only = script === 'Latin' ? latinCandidates(text, short) : cyrillicCandidates(text, short);
+  const only = script === 'Latin' ? latinCandidates(text, short, lower) : cyrillicCandidates(text, short);
   if (only.length === 1)
     return { language: ISO3_TO_1[only[0] as string] ?? 'und', confidence: round(share * (short ? 0.7 : 1)) };
   const ranked = francAll(text, { only, minLength: 1 });
@@ -113,7 +116,7 @@ export function identifyLanguage(text: string): { language: string; confidence: 
  * first (Uzbek oʻ/gʻ; the Turkic letters), then spelling and function words, then for a short text
  * the English word list, and franc only where none of these speaks.
  */
-function latinCandidates(text: string, short: boolean): string[] {
+function latinCandidates(text: string, short: boolean, lower: string[]): string[] {
   if (UZBEK_LETTERS.test(text) && !/[ıİşŞğĞ]/.test(text)) return short ? ['uzn'] : ['uzn', 'eng'];
   const words = text.match(WORDS)?.map((w) => w.toLocaleLowerCase('tr').replace(/['’]s$/, '')) ?? [];
   if (TURKIC_LETTERS.test(text)) {
@@ -133,7 +136,7 @@ function latinCandidates(text: string, short: boolean): string[] {
   if (english > azerbaijani || ENGLISH_DIGRAPHS.test(text)) return ['eng'];
   if (azerbaijani > english || AZ_SPELLING.test(text)) return ['azj'];
   // Lower-case words all in the English word list: English; none of them: Azerbaijani.
-  const common = (text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu) ?? []).map((w) => w.toLowerCase());
+  const common = lower.map((w) => w.toLowerCase());
   if (common.length) {
     const known = common.filter(isEnglishWord).length;
     if (known === common.length) return ['eng'];
@@ -145,10 +148,9 @@ function latinCandidates(text: string, short: boolean): string[] {
   if (words.length && words.every(isEnglishWord)) return ['eng'];
   if (AZ_SPELLING.test(text.replace(/(?<![\p{L}])[XQ]/gu, ''))) return ['azj'];
   // Names of the wider world look Turkic to trigrams ("Nairobi", "Kenya"): Azerbaijani must win clearly.
-  const [az, en] = ['azj', 'eng'].map(
-    (c) => francAll(text, { only: ['azj', 'eng'], minLength: 1 }).find(([x]) => x === c)?.[1] ?? 0,
-  );
-  return (az ?? 0) * NAMES_EN_PRIOR > (en ?? 0) ? ['azj'] : ['eng'];
+  const scores = new Map(francAll(text, { only: ['azj', 'eng'], minLength: 1 }));
+  const [az, en] = [scores.get('azj') ?? 0, scores.get('eng') ?? 0];
+  return az * NAMES_EN_PRIOR > en ? ['azj'] : ['eng'];
 }
 
 /**

@@ -36,6 +36,9 @@ function segmenter(lang: string): Intl.Segmenter {
 const NUMERIC_DATE_HEAD = /(?<!\d)\d{1,2}(?:\s*\.\s*\d{1,2})?\s*\.$/u;
 const NUMERIC_DATE_TAIL = /^\s*\d{1,4}(?!\d)/u;
 
+/** Whether a text ends in one of a language's abbreviations (as a word of its own). */
+const endsWithAbbreviation = (tail: string, abbr: string[]) => abbr.some((a) => tail === a || tail.endsWith(` ${a}`));
+
 const ABBREVIATIONS: Record<string, string[]> = { en: enAbbr.words, ru: ruAbbr.words, az: azAbbr.words };
 
 /**
@@ -54,7 +57,7 @@ function segments(text: string, lang: string): { index: number; segment: string 
     const tail = prev?.segment.trimEnd() ?? '';
     const glued =
       /(?:^|[\s(])\p{Lu}\.$/u.test(tail) ||
-      abbr.some((a) => tail.endsWith(` ${a}`) || tail === a) ||
+      endsWithAbbreviation(tail, abbr) ||
       (NUMERIC_DATE_HEAD.test(tail) && NUMERIC_DATE_TAIL.test(seg.segment));
     if (prev && glued) prev.segment += seg.segment;
     else out.push({ index: seg.index, segment: seg.segment });
@@ -89,8 +92,7 @@ export function splitSentences(view: string, span: Span, lang: string): Span[] {
     const abbr = ABBREVIATIONS[lang] ?? [];
     for (const m of seg.segment.matchAll(GLUED)) {
       // "13 авг. 2005": an abbreviation's full stop before a number ends no sentence.
-      const word = /(?:^|\s)(\p{L}+\.)\s*$/u.exec(seg.segment.slice(0, m.index))?.[1]?.toLowerCase();
-      if (word && abbr.includes(word)) continue;
+      if (endsWithAbbreviation(seg.segment.slice(0, m.index).trimEnd().toLowerCase(), abbr)) continue;
       pieces.push(m.index ?? 0);
     }
     pieces.push(seg.segment.length);

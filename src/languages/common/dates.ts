@@ -65,7 +65,7 @@ export function tenseClassifier(cues: { future: string[]; past: string[] }) {
   };
 }
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 /**
  * The date of a lone weekday against the reference: in a past-tense sentence the latest such day up to
@@ -193,14 +193,14 @@ export function toRawDate(result: ParsedResult, defaultRule: string): RawDate | 
       : undefined;
   // "last week", "на прошлой неделе", "keçən həftə": the whole week, Monday to Sunday.
   if (relative && WEEK.test(result.text) && !start.isCertain('weekday')) {
-    // chrono puts "this week" ("на этой неделе") on the Sunday that opens it, US-style: the Monday after
+    // chrono puts "this week" (and its Russian form) on the Sunday that opens it, US-style: the Monday after
     // is in the week meant.
     const opensWeek = !tags.has('result/relativeDate') && !tags.has(TAG.relative) ? 1 : 0;
     const d = new Date(
       Date.UTC(start.get('year') ?? 0, (start.get('month') ?? 1) - 1, (start.get('day') ?? 1) + opensWeek),
     );
-    const monday = new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000);
-    const sunday = new Date(monday.getTime() + 6 * 86_400_000);
+    const monday = new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * DAY_MS);
+    const sunday = new Date(monday.getTime() + 6 * DAY_MS);
     const iso = (x: Date) => x.toISOString().slice(0, 10);
     return {
       index: result.index,
@@ -342,7 +342,7 @@ export function romanToNumber(s: string): number {
  * matches `notADate` (durations, counts, "now"); results bounded by an amount (`bounded`: "более 20
  * лет назад", "more than 20 years ago" is no point in time); and any result next to a day number no
  * month has ("32 August", "August 32, 2014"), which chrono reads as a month and a year instead. An
- * approximate amount (`approximate`: "about a year ago", "около года назад") keeps the date, with
+ * approximate amount (`approximate`: "about a year ago", "около двух лет назад") keeps the date, with
  * `mod: APPROX`.
  */
 export function extendedChrono(

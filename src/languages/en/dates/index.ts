@@ -33,8 +33,8 @@ import {
 import { ENYearRangeParser, ENYearRangeShortParser, ENYearSpanParser } from './parsers/ENYearRangeParser.js';
 
 // chrono's English casual parser, extended where it falls short on news text (see LIBRARIES.md):
-// bare years with a cue word, year ranges, parts of years, decades, "this month of 2022",
-// "last August", "July of this year".
+// bare years with a cue word, year ranges, parts of years, decades, "this month of 2019",
+// "last August", "March of this year".
 /**
  * chrono's English casual locale extended for news text, organised like chrono-node's src/locales/<lang>:
  * constants, one file per family of parsers, and this configuration (the order is the order of trial).
@@ -67,7 +67,7 @@ const parsers = [
 ];
 
 // Words chrono reads as dates that are not dates in news text: "now", and durations ("the last 3
-// years", "over the past year") which TimeML annotates as durations, not points in time.
+// years", "over the past month") which TimeML annotates as durations, not points in time.
 const NOT_A_DATE =
   /^(?:(?:until|till|up to|by|for|from)\s+)?(?:now|today's|present|currently)$|^(?:the\s+)?(?:last|past|next|previous|coming)\s+(?:\d+|few|several|two|three|four|five|six|seven|eight|nine|ten|couple of)\s+\p{L}+$|^past (?:year|month|week|decade|day)s?$/iu;
 

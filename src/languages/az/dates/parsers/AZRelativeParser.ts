@@ -1,4 +1,4 @@
-import { patternParser } from '../../../common/dates.js';
+import { DAY_MS, patternParser } from '../../../common/dates.js';
 import { B, DAY, DAY_CASE, dayRange, E, MONTH, monthNumber } from '../constants.js';
 
 /**
@@ -36,7 +36,7 @@ export const AZRelativeDayParser = patternParser(
   (m, ref) => {
     const w = (m[1] ?? '').toLocaleLowerCase('az').replace(/\s+/g, ' ');
     const shift = { srağagün: -2, dünən: -1, 'bu gün': 0, sabah: 1 }[w] ?? 0;
-    const d = new Date(ref.getTime() + shift * 86_400_000);
+    const d = new Date(ref.getTime() + shift * DAY_MS);
     return {
       start: { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() },
       precision: 'day',

@@ -1,7 +1,6 @@
-import { patternParser } from '../../../common/dates.js';
+import { DAY_MS, patternParser } from '../../../common/dates.js';
 import { B, E, NUMBER_WORDS } from '../constants.js';
 
-const DAY_MS = 86_400_000;
 const UNIT: Record<string, 'day' | 'week' | 'month' | 'year' | 'hour' | 'minute'> = {
   gün: 'day',
   həftə: 'week',

@@ -1,7 +1,5 @@
-import { patternParser } from '../../../common/dates.js';
+import { DAY_MS, patternParser } from '../../../common/dates.js';
 import { B, E, WEEKDAYS } from '../constants.js';
-
-const DAY_MS = 86_400_000;
 
 /**
  * "bazar ertəsi", "çərşənbə axşamı günü", "cümə günü", "şənbədən": a weekday. Which one is left to the

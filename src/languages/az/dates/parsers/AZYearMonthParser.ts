@@ -2,7 +2,7 @@ import { patternParser } from '../../../common/dates.js';
 import { B, DAY, DAY_CASE, dayRange, E, MONTH, monthNumber, ORD, YEAR } from '../constants.js';
 
 /**
- * The year first, then the month and perhaps the day: "1966-cı ilin aprelində", "1998-ci ilin may
+ * The year first, then the month and perhaps the day: "1971-ci ilin martında", "1998-ci ilin may
  * ayında", "2019-cu il fevral ayında", "2008-ci il sentyabrın 8-də" (the genitive chain), "2019-cu ilin
  * dekabr ayının 5-də".
  */

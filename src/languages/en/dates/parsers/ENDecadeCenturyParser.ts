@@ -44,7 +44,7 @@ const DECADE_WORDS: Record<string, number> = {
 };
 
 /**
- * "the '90s", "the nineties", "the early eighties": a decade of the 20th century written short. A bare
+ * "the '90s", "the nineties", "the late sixties": a decade of the 20th century written short. A bare
  * "the 40s" is left alone: in news it is as often an age or a temperature.
  */
 export const ENShortDecadeParser = patternParser(

@@ -52,7 +52,7 @@ export const ENRelativeSeasonParser = patternParser(
 );
 
 /**
- * "the end of the year", "the beginning of this month", "the middle of next year", "late this year":
+ * "the end of this year", "the beginning of the month", "the middle of next year", "late this year":
  * a part of the reference's year or month.
  */
 export const ENRelativePartParser = patternParser(
@@ -76,14 +76,14 @@ export const ENRelativePartParser = patternParser(
   },
 );
 
-/** "the current year", "the current fiscal year", "this fiscal year": the reference's year. */
+/** "the present year", "this fiscal year", "the current calendar year": the reference's year. */
 export const ENCurrentYearParser = patternParser(
   'en/current-year',
   new RegExp(`${B}(?:the\\s+)?(?:current|present|this)\\s+(?:fiscal|calendar)?\\s*year(?![\\p{L}'’-])`, 'iu'),
   (_m, ref) => ({ start: { year: ref.getUTCFullYear() }, precision: 'year', relative: true }),
 );
 
-/** "by year-end", "at year's end", "around year end": the end of the reference's year. */
+/** "by year-end", "at year's end", "toward year-end": the end of the reference's year. */
 export const ENYearEndParser = patternParser(
   'en/year-end',
   new RegExp(

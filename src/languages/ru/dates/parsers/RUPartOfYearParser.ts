@@ -45,7 +45,7 @@ export const RUPartOfYearParser = patternParser(
 const SHIFT: Record<string, number> = { прошл: -1, эт: 0, текущ: 0, следующ: 1, будущ: 1 };
 const shiftOf = (w: string) => SHIFT[Object.keys(SHIFT).find((k) => w.toLowerCase().startsWith(k)) ?? 'эт'] ?? 0;
 
-/** "в мае прошлого года", "в начале этого года", "в конце следующего года": relative to the reference. */
+/** "в апреле прошлого года", "в середине этого года", "в конце следующего года": relative to the reference. */
 export const RURelativeYearPartParser = patternParser(
   'ru/relative-year-part',
   new RegExp(
