@@ -2,18 +2,22 @@
  * Trains the named-entity taggers from the annotated development data beside the checkout
  * (../shared/dev), deterministically: fixed file and sentence order, no shuffling.
  *
- *   tsx scripts/train-ner.ts LANG [--eval K | --validate FILE] [--out FILE] [--passes N]
+ *   npm run train:ner -- LANG [--eval K | --suite K] [--out FILE] [--passes N]
  *
- * --eval K: K-fold cross-validation (folds by document, in file order), printing span F1 per type on
- * the held-out folds; nothing is written. Without it, trains on everything and writes the model.
+ * Without a flag: trains on every file of the language (SHIP) and writes its model into
+ * src/languages/LANG/ner.model.json (or --out), byte-identical on every rebuild.
+ * --suite K: held-out scores of the whole pipeline with ../shared/eval/suite.mjs, the way the issue's
+ *   targets are read (ru: trained on NEREL, scored on FactRuEval dev; az, en: K-fold by document).
+ * --eval K: the tagger alone, K-fold by document over the training files; nothing is written.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getLanguage } from '../src/languages/index.js';
-import { tokenFeatures } from '../src/ner/features.js';
-import { gazetteerFeatures } from '../src/ner/gazetteer.js';
 import { predict, type Sentence, type TaggerModel, train } from '../src/ner/perceptron.js';
+import { type NerHook, sentenceFeatures } from '../src/ner/tagger.js';
 import { fromBio, type Token, type TypedSpan, toBio, tokenize } from '../src/ner/tokens.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,21 +42,32 @@ const TYPE_MAP: Record<string, string> = {
   ORGANIZATION: 'ORG',
 };
 
-const FILES: Record<string, string[]> = {
+/** The files each shipped model trains on. */
+const SHIP: Record<string, string[]> = {
   az: ['ner_az.jsonl'],
-  ru: ['nerel_ru.jsonl'],
+  ru: ['nerel_ru.jsonl', 'ner_ru.jsonl'],
   en: ['wikigold_en.jsonl', 'meantime_en.jsonl'],
 };
+/** How `--suite` holds text out: train on `train` (less the fold scored), score `test` with suite.mjs `task`. */
+const HELDOUT: Record<string, { train: string[]; test: string; task: string }> = {
+  ru: { train: ['nerel_ru.jsonl'], test: 'ner_ru.jsonl', task: 'ner-ru' },
+  az: { train: ['ner_az.jsonl'], test: 'ner_az.jsonl', task: 'ner-az' },
+  en: { train: ['wikigold_en.jsonl', 'meantime_en.jsonl'], test: 'meantime_en.jsonl', task: 'ner-en' },
+};
+/** Passes over the training data, per language (chosen on the held-out scores). */
+const PASSES: Record<string, number> = { ru: 6, az: 10, en: 10 };
 
 const PRONOUN = /^(?:he|she|it|they|his|her|its|their|we|i|you|him|them|us|our|this|that|these|those)$/i;
 
 interface Doc {
   id: string;
+  /** The JSONL line it was read from. */
+  line: string;
   text: string;
   spans: TypedSpan[];
 }
 
-function load(lang: string, files = FILES[lang] ?? []): Doc[] {
+function load(lang: string, files = SHIP[lang] ?? []): Doc[] {
   const docs: Doc[] = [];
   for (const f of files) {
     const path = join(DEV, f);
@@ -83,86 +98,27 @@ function load(lang: string, files = FILES[lang] ?? []): Doc[] {
       const spans = (row.entities ?? [])
         .filter((e) => !e.nested && TYPE_MAP[e.type] && e.start != null && named(e))
         .map((e) => ({ type: TYPE_MAP[e.type] as string, start: e.start, end: e.end }));
-      docs.push({ id: row.id, text: row.text, spans });
+      // Where gold marks a name and a longer mention around it ("Airbus parent EADS", "EADS"), the tagger
+      // learns the innermost names: flat tags hold one of them, and the name is the one that generalises.
+      const innermost = spans.filter(
+        (s) => !spans.some((o) => o !== s && o.start >= s.start && o.end <= s.end && o.end - o.start < s.end - s.start),
+      );
+      docs.push({ id: row.id, line, text: row.text, spans: innermost });
     }
   }
   return docs;
 }
-
-/** Russian: Az.js's lemma, part of speech, case and proper-noun grammemes (Name, Surn, Geox, Orgn…). */
-async function russianFeatures(): Promise<(t: Token) => string[]> {
-  const { analyseRu } = await import('../src/languages/ru/morph.js');
-  return (t) => {
-    if (!/\p{Script=Cyrillic}/u.test(t.text)) return [];
-    const a = analyseRu(t.text);
-    return [`lemma=${a.lemma}`, `pos=${a.pos}`, `case=${a.case ?? '-'}`, ...[...a.kinds].map((k) => `k=${k}`)];
-  };
-}
-
-/**
- * Case and possessive endings the language module knows (the longest that leaves a stem of three
- * letters), and gazetteer membership of the word or its stem. Russian has no gazetteer feature yet: it
- * did not help on NEREL → FactRuEval in a first trial.
- */
-function morphologyFeatures(lang: string): (t: Token) => string[] {
-  const endings = [...(getLanguage(lang)?.morphology.endings ?? [])].sort((a, b) => b.length - a.length);
-  return (t) => {
-    const w = t.text.toLocaleLowerCase(lang === 'az' ? 'az' : undefined);
-    const e = endings.find((x) => w.length - x.length >= 3 && w.endsWith(x));
-    const stem = e ? w.slice(0, -e.length) : w;
-    return [`stem=${stem}`, ...(e ? [`end=${e}`] : []), ...gazetteerFeatures(w, stem)];
-  };
-}
-
-let extra: ((t: Token, i: number) => string[]) | undefined;
-
-/** English: compromise's tags of the term a token falls in (Person, Place, Organization, ProperNoun…). */
-const COMPROMISE_TAGS = new Set([
-  'Person',
-  'FirstName',
-  'LastName',
-  'Honorific',
-  'Place',
-  'Country',
-  'City',
-  'Region',
-  'Organization',
-  'ProperNoun',
-  'Acronym',
-  'Noun',
-  'Verb',
-  'Adjective',
-  'Demonym',
-]);
-let compromiseTags = new Map<number, string[]>();
-
-async function englishTagger(): Promise<(text: string, offset: number) => void> {
-  const nlp = (await import('compromise')).default;
-  return (text, offset) => {
-    compromiseTags = new Map();
-    const doc = nlp(text).json({ offset: true, terms: { offset: true } }) as {
-      terms: { tags: string[]; offset: { start: number; length: number } }[];
-    }[];
-    for (const s of doc)
-      for (const term of s.terms)
-        compromiseTags.set(
-          offset + term.offset.start,
-          term.tags.filter((t) => COMPROMISE_TAGS.has(t)).map((t) => `ct=${t}`),
-        );
-  };
-}
-let beforeLine: ((text: string, offset: number) => void) | undefined;
 
 /** A document as tagger sentences: lines, then tokens, features and BIO tags. */
 function sentencesOf(doc: Doc): { tokens: Token[]; sentence: Sentence }[] {
   const out: { tokens: Token[]; sentence: Sentence }[] = [];
   let offset = 0;
   for (const line of doc.text.split('\n')) {
-    const tokens = tokenize(line).map((t) => ({ ...t, start: t.start + offset, end: t.end + offset }));
-    beforeLine?.(line, offset);
+    const local = tokenize(line);
+    const tokens = local.map((t) => ({ ...t, start: t.start + offset, end: t.end + offset }));
     offset += line.length + 1;
     if (!tokens.length) continue;
-    out.push({ tokens, sentence: { features: tokenFeatures(tokens, extra), tags: toBio(tokens, doc.spans) } });
+    out.push({ tokens, sentence: { features: sentenceFeatures(hook, line, local), tags: toBio(tokens, doc.spans) } });
   }
   return out;
 }
@@ -186,71 +142,110 @@ function score(model: TaggerModel, docs: Doc[]) {
 
 const args = process.argv.slice(2);
 const lang = args[0] ?? '';
-if (!FILES[lang]) {
-  console.error('usage: tsx scripts/train-ner.ts az|ru|en [--eval K] [--out FILE] [--passes N]');
+const USAGE = 'usage: tsx scripts/train-ner.ts az|ru|en [--eval K | --suite K] [--out FILE] [--passes N]';
+if (!SHIP[lang]) {
+  console.error(USAGE);
   process.exit(2);
 }
 const opt = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const passes = Number(opt('--passes') ?? 10);
-if (lang === 'ru') extra = await russianFeatures();
-else if (lang === 'en') {
-  beforeLine = await englishTagger();
-  const base = morphologyFeatures(lang);
-  extra = (t) => [...base(t), ...(compromiseTags.get(t.start) ?? [])];
-} else extra = morphologyFeatures(lang);
-const options = { passes, minCount: 2, prune: 0.01 };
-const docs = load(lang);
-const folds = Number(opt('--eval') ?? 0);
-const validate = opt('--validate');
-if (validate) {
-  // Train on the language's files, score on another (ru: NEREL → FactRuEval dev).
-  const model = train(
+const found = getLanguage(lang)?.ner;
+if (!found) {
+  console.error(`${lang} has no tagger hook (\`ner\` in its language module)`);
+  process.exit(2);
+}
+const hook: NerHook = found;
+const options = { passes: Number(opt('--passes') ?? PASSES[lang] ?? 10), minCount: 2, prune: 0.01 };
+const trainOn = (docs: Doc[]) =>
+  train(
     docs.flatMap((d) => sentencesOf(d).map((s) => s.sentence)),
     TAGS,
     options,
   );
-  const c = score(model, load(lang, [validate]));
-  const f1 = (x: { tp: number; sys: number; gold: number }) => {
-    const p = x.tp / (x.sys || 1);
-    const r = x.tp / (x.gold || 1);
-    return p + r ? (2 * p * r) / (p + r) : 0;
+type Count = { tp: number; sys: number; gold: number };
+const f1 = (x: Count) => {
+  const p = x.tp / (x.sys || 1);
+  const r = x.tp / (x.gold || 1);
+  return p + r ? (2 * p * r) / (p + r) : 0;
+};
+const zero = (): Record<string, Count> => Object.fromEntries(TYPES.map((t) => [t, { tp: 0, sys: 0, gold: 0 }]));
+const add = (total: Record<string, Count>, c: Record<string, Count>) => {
+  for (const t of TYPES) for (const k of ['tp', 'sys', 'gold'] as const) (total[t] as Count)[k] += (c[t] as Count)[k];
+};
+const folds = Number(opt('--eval') ?? 0);
+const suiteFolds = Number(opt('--suite') ?? 0);
+
+if (suiteFolds) {
+  // Held-out scores through the CLI and ../shared/eval/suite.mjs, as a user measures the shipped model:
+  // each fold's model is trained without the documents it is scored on, and the CLI loads it through a
+  // pipeline file whose entities stage names it.
+  const split = HELDOUT[lang] as { train: string[]; test: string; task: string };
+  const fixed = load(lang, split.train);
+  const test = load(lang, [split.test]);
+  const k = split.train.includes(split.test) ? suiteFolds : 1;
+  const total = zero();
+  const work = mkdtempSync(join(tmpdir(), 'heldout-ner-'));
+  const pipeline = JSON.parse(readFileSync(join(ROOT, 'pipelines', 'default.json'), 'utf8')) as {
+    stages: { stage: string; options?: Record<string, unknown> }[];
   };
+  for (let fold = 0; fold < k; fold++) {
+    const held = test.filter((_, i) => i % k === fold);
+    const heldIds = new Set(held.map((d) => d.id));
+    const model = trainOn(fixed.filter((d) => !heldIds.has(d.id)));
+    const dir = join(work, `fold${fold}`);
+    mkdirSync(dir);
+    const modelPath = join(dir, 'ner.model.json');
+    writeFileSync(modelPath, JSON.stringify(model));
+    for (const st of pipeline.stages)
+      if (st.stage.startsWith('entities.')) st.options = { ...st.options, models: { [lang]: modelPath } };
+    writeFileSync(join(dir, 'pipeline.json'), JSON.stringify(pipeline));
+    writeFileSync(join(dir, split.test), `${held.map((d) => d.line).join('\n')}\n`);
+    const r = spawnSync('node', [join(DEV, '..', 'eval', 'suite.mjs'), split.task, '--data', dir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, EVENT_LEDGER_PIPELINE: join(dir, 'pipeline.json') },
+    });
+    const line = r.stdout.trim().split('\n').pop() ?? '';
+    const c = zero();
+    for (const t of TYPES) {
+      const m = new RegExp(`${t} F1 ([\\d.]+) \\(overlap [\\d.]+; gold (\\d+), system (\\d+)\\)`).exec(line);
+      if (!m) throw new Error(`suite.mjs printed no ${t} score: ${line || r.stderr}`);
+      const gold = Number(m[2]);
+      const sys = Number(m[3]);
+      // suite.mjs prints F1 = 2·tp / (gold + system): the true positives come back from it.
+      (c[t] as Count).tp = Math.round((Number(m[1]) * (gold + sys)) / 2);
+      (c[t] as Count).gold = gold;
+      (c[t] as Count).sys = sys;
+    }
+    console.log(`fold ${fold + 1}/${k}: ${line}`);
+    add(total, c);
+  }
+  rmSync(work, { recursive: true, force: true });
   console.log(
-    `${lang} trained on ${(FILES[lang] ?? []).join(', ')}, scored on ${validate}: ${TYPES.map((t) => `${t} F1 ${f1(c[t] as never).toFixed(3)}`).join(' | ')}`,
+    `${split.task} held out (${k > 1 ? `${k}-fold` : `trained on ${split.train.join(', ')}`}): ${TYPES.map((t) => `${t} F1 ${f1(total[t] as Count).toFixed(3)} (gold ${(total[t] as Count).gold}, system ${(total[t] as Count).sys})`).join(' | ')}`,
   );
 } else if (folds > 1) {
-  type Count = { tp: number; sys: number; gold: number };
-  const total: Record<string, Count> = Object.fromEntries(TYPES.map((t) => [t, { tp: 0, sys: 0, gold: 0 }]));
-  const of = (r: Record<string, Count>, t: string) => r[t] as Count;
+  // The tagger alone, k-fold by document over the shipped training files (gold: innermost names).
+  const docs = load(lang);
+  const total = zero();
   for (let k = 0; k < folds; k++) {
-    const trainDocs = docs.filter((_, i) => i % folds !== k);
-    const testDocs = docs.filter((_, i) => i % folds === k);
-    const model = train(
-      trainDocs.flatMap((d) => sentencesOf(d).map((s) => s.sentence)),
-      TAGS,
-      options,
+    const model = trainOn(docs.filter((_, i) => i % folds !== k));
+    add(
+      total,
+      score(
+        model,
+        docs.filter((_, i) => i % folds === k),
+      ),
     );
-    const c = score(model, testDocs);
-    for (const t of TYPES) for (const key of ['tp', 'sys', 'gold'] as const) of(total, t)[key] += of(c, t)[key];
   }
-  const f1 = (x: { tp: number; sys: number; gold: number }) => {
-    const p = x.tp / (x.sys || 1);
-    const r = x.tp / (x.gold || 1);
-    return p + r ? (2 * p * r) / (p + r) : 0;
-  };
   console.log(
-    `${lang} ${folds}-fold: ${TYPES.map((t) => `${t} F1 ${f1(of(total, t)).toFixed(3)} (gold ${of(total, t).gold})`).join(' | ')}`,
+    `${lang} ${folds}-fold: ${TYPES.map((t) => `${t} F1 ${f1(total[t] as Count).toFixed(3)} (gold ${(total[t] as Count).gold})`).join(' | ')}`,
   );
 } else {
-  const model = train(
-    docs.flatMap((d) => sentencesOf(d).map((s) => s.sentence)),
-    TAGS,
-    options,
-  );
-  const out = opt('--out') ?? join(ROOT, 'src', 'languages', lang, 'ner.model.json');
+  const model = trainOn(load(lang));
+  const out = opt('--out') ?? fileURLToPath(hook.model);
   writeFileSync(out, `${JSON.stringify(model)}\n`);
   console.log(`${out}: ${Object.keys(model.weights).length} features`);
 }

@@ -144,7 +144,11 @@ export function buildCli(): Command {
     .description('extract events from articles and write documents.jsonl, ledger.json and run-report.json')
     .argument('[inputs...]', 'files or folders (.txt, .md, .html, .htm, .jsonl); default: corpus/')
     .option('-o, --out <dir>', 'output folder', 'output')
-    .option('-p, --pipeline <file>', 'pipeline configuration (JSON)', join(root, 'pipelines', 'default.json'))
+    .option(
+      '-p, --pipeline <file>',
+      'pipeline configuration (JSON; default: $EVENT_LEDGER_PIPELINE, else pipelines/default.json)',
+      process.env.EVENT_LEDGER_PIPELINE ?? join(root, 'pipelines', 'default.json'),
+    )
     .option('--max-bytes <n>', 'refuse input files larger than this', positiveInt, 5_000_000)
     .option(
       '-l, --language <code>',
@@ -177,7 +181,11 @@ export function buildCli(): Command {
     .argument('[inputs...]', 'files or folders, as for run; default: corpus/')
     .option('--redis <url>', 'Redis URL (or EVENT_LEDGER_REDIS)', DEFAULT_REDIS)
     .option('-b, --batch <name>', 'batch name, for status and collect', 'default')
-    .option('-p, --pipeline <file>', 'pipeline configuration (JSON)', join(root, 'pipelines', 'default.json'))
+    .option(
+      '-p, --pipeline <file>',
+      'pipeline configuration (JSON; default: $EVENT_LEDGER_PIPELINE, else pipelines/default.json)',
+      process.env.EVENT_LEDGER_PIPELINE ?? join(root, 'pipelines', 'default.json'),
+    )
     .option('--max-bytes <n>', 'refuse input files larger than this', positiveInt, 5_000_000)
     .option(
       '-l, --language <code>',

@@ -1,21 +1,26 @@
 import type { NameClassifier } from '../entities/runs.js';
+import type { NerHook } from '../ner/tagger.js';
 import { extractDatesAz } from './az/dates/index.js';
 import azEntities from './az/entities.json' with { type: 'json' };
 import azEvents from './az/events.json' with { type: 'json' };
 import azMorphology from './az/morphology.json' with { type: 'json' };
-import { classifyAz } from './az/names.js';
+import { classifyAz, stripCaseNameAz } from './az/names.js';
+import { nerAz } from './az/ner.js';
 import azTense from './az/tense.json' with { type: 'json' };
 import { type RawDate, type Tense, tenseClassifier } from './common/dates.js';
 import { extractDatesEn } from './en/dates/index.js';
 import enEntities from './en/entities.json' with { type: 'json' };
 import enEvents from './en/events.json' with { type: 'json' };
 import enMorphology from './en/morphology.json' with { type: 'json' };
+import { stripCaseEn } from './en/names.js';
+import { nerEn } from './en/ner.js';
 import enTense from './en/tense.json' with { type: 'json' };
 import { extractDatesRu } from './ru/dates/index.js';
 import ruEntities from './ru/entities.json' with { type: 'json' };
 import ruEvents from './ru/events.json' with { type: 'json' };
 import ruMorphology from './ru/morphology.json' with { type: 'json' };
-import { classifyRu } from './ru/names.js';
+import { classifyRu, stripCaseRu } from './ru/names.js';
+import { nerRu } from './ru/ner.js';
 import ruTense from './ru/tense.json' with { type: 'json' };
 
 /** Case endings that may follow a name's stem, and how to find the stem of a base form. */
@@ -77,6 +82,10 @@ export interface LanguageModule {
   entities: EntityCues;
   /** Classifies runs of capitalised words the gazetteer did not name (ru, az). */
   classifyName?: NameClassifier;
+  /** The base (nominative) form of a name found in text, for its canonical record. */
+  stripCase(name: string, type: string): string;
+  /** The trained name tagger: its features and weights (`ner.ts`, `ner.model.json`). */
+  ner?: NerHook;
   events: EventLexicon;
 }
 
@@ -99,6 +108,8 @@ const LANGUAGES: LanguageModule[] = [
     tense: tenseClassifier(enTense),
     entities: enEntities,
     events: enEvents,
+    ner: nerEn,
+    stripCase: stripCaseEn,
   },
   {
     code: 'ru',
@@ -110,6 +121,8 @@ const LANGUAGES: LanguageModule[] = [
     entities: ruEntities,
     classifyName: classifyRu,
     events: ruEvents,
+    ner: nerRu,
+    stripCase: stripCaseRu,
   },
   {
     code: 'az',
@@ -121,6 +134,8 @@ const LANGUAGES: LanguageModule[] = [
     entities: azEntities,
     classifyName: classifyAz,
     events: azEvents,
+    ner: nerAz,
+    stripCase: stripCaseNameAz,
   },
 ];
 

@@ -1,99 +1,62 @@
-import nlp from 'compromise';
 import type { Document, EntityMention, EntityType, Sentence } from '../core/document.js';
 import { registerStage } from '../core/stage.js';
 import { type Token, tokenize } from '../core/text.js';
-import { GAZETTEER, matchGazetteer } from '../entities/gazetteer.js';
+import { matchGazetteer } from '../entities/gazetteer.js';
 import { capitalisedRuns } from '../entities/runs.js';
-import { type EntityCues, getLanguage, type LanguageModule } from '../languages/index.js';
+import { getLanguage, type LanguageModule } from '../languages/index.js';
+import type { TaggerModel } from '../ner/perceptron.js';
+import { loadModel, tagNames } from '../ner/tagger.js';
 
 /**
- * Entity mentions per sentence: gazetteer names in every language (with case endings), then
- * compromise for English names outside the gazetteer, and title/initial/patronymic/organisation cues
- * for Russian and Azerbaijani (no package in the stack does NER for them). Mentions carry the
- * gazetteer candidates; the link stage decides which record each one names.
+ * Entity mentions per sentence: the language's trained tagger finds name spans and their types; the
+ * gazetteer names known entities (with case endings) and gives them their candidate records. Where
+ * both speak of one span, the longer one stands: a gazetteer name inside a tagged organisation
+ * ("Азербайджана" in "МИД Азербайджана") gives way to it, a tagged surname inside a gazetteer full name
+ * gives way to that. A language without a model falls back to its rule classifier of capitalised runs.
+ * The link stage decides which record each mention names.
  */
-
-// Teach compromise the gazetteer's English names, so it tags them and parses around them correctly.
-const TAGS: Record<EntityType, string> = { person: 'Person', place: 'Place', organization: 'Organization' };
-const lexicon: Record<string, string> = {};
-for (const r of GAZETTEER) lexicon[r.name.toLowerCase()] = TAGS[r.type];
-nlp.plugin({ words: lexicon });
+const TYPES: Record<string, EntityType> = { PER: 'person', LOC: 'place', ORG: 'organization' };
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
 
-function sentenceOf(sentences: Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid] as Sentence;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
+export interface EntityOptions {
+  /** Tagger weights per language code, in place of the language's own `ner.model.json`. */
+  models?: Record<string, string>;
 }
 
-function cleanEnglish(text: string, start: number, cues: EntityCues): { start: number; end: number } | null {
-  let s = start;
-  let t = text;
-  const honorifics = [...(cues.honorifics ?? [])].sort((a, b) => b.length - a.length);
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const h of honorifics) {
-      if (t.startsWith(`${h} `)) {
-        s += h.length + 1;
-        t = t.slice(h.length + 1);
-        changed = true;
-      }
-    }
-  }
-  t = t.replace(/(?:['’]s?|[\s,.;:!?)"”]+)$/u, '');
-  t = t.replace(/(?:['’]s?)$/u, '');
-  if (!t || !/^\p{Lu}/u.test(t) || (cues.notNames ?? []).includes(t)) return null;
-  return { start: s, end: s + t.length };
+function taggedNames(
+  doc: Document,
+  s: Sentence,
+  si: number,
+  lang: LanguageModule,
+  model: TaggerModel | undefined,
+): EntityMention[] {
+  if (!lang.ner) return [];
+  const text = doc.view.slice(s.start, s.end);
+  return tagNames(lang.ner, text, model).map((span) => {
+    const type = TYPES[span.type] ?? 'organization';
+    const surface = text.slice(span.start, span.end);
+    const m: EntityMention = {
+      start: s.start + span.start,
+      end: s.start + span.end,
+      text: surface,
+      type,
+      rule: `${lang.code}/tagger`,
+      sentence: si,
+    };
+    const base = lang.stripCase(surface, type);
+    if (base && base !== surface) m.base = base;
+    return m;
+  });
 }
 
-function englishNames(doc: Document, cues: EntityCues, taken: EntityMention[]): EntityMention[] {
-  const out: EntityMention[] = [];
-  for (const p of doc.paragraphs) {
-    if ((p.language ?? doc.language) !== 'en') continue;
-    const view = doc.view.slice(p.start, p.end);
-    const d = nlp(view);
-    type Matches = { json(o: { offset: boolean }): unknown };
-    const groups: [EntityType, Matches][] = [
-      ['person', d.people()],
-      ['place', d.places()],
-      ['organization', d.organizations()],
-    ];
-    for (const [type, view_] of groups) {
-      for (const m of view_.json({ offset: true }) as {
-        text: string;
-        offset: { start: number; length: number };
-      }[]) {
-        // compromise merges comma lists of places ("Kazakhstan, Kyrgyzstan, Tajikistan"): split them.
-        const pieces = m.text.split(/,\s*|\s+and\s+/);
-        let cursor = p.start + m.offset.start;
-        for (const piece of pieces) {
-          const at = doc.view.indexOf(piece, cursor);
-          if (at < 0 || !piece) continue;
-          cursor = at + piece.length;
-          const span = cleanEnglish(piece, at, cues);
-          if (!span) continue;
-          const sentence = sentenceOf(doc.sentences, span.start);
-          if (sentence < 0 || taken.some((g) => overlaps(g, span)) || out.some((o) => overlaps(o, span))) continue;
-          out.push({
-            ...span,
-            text: doc.view.slice(span.start, span.end),
-            type,
-            rule: 'en/compromise',
-            sentence,
-          });
-        }
-      }
-    }
-  }
+/** Gazetteer and tagger mentions of one sentence, without overlaps (the longer span stands). */
+function combine(gazetteer: EntityMention[], tagged: EntityMention[]): EntityMention[] {
+  const out = gazetteer.filter(
+    (g) => !tagged.some((t) => t.start <= g.start && t.end >= g.end && t.end - t.start > g.end - g.start),
+  );
+  for (const t of tagged) if (!out.some((g) => overlaps(g, t))) out.push(t);
   return out;
 }
 
@@ -131,12 +94,24 @@ function runNames(
   return out;
 }
 
-export function extractEntities(doc: Document): EntityMention[] {
+export function extractEntities(doc: Document, options: EntityOptions = {}): EntityMention[] {
   const mentions: EntityMention[] = [];
+  const models = new Map<string, TaggerModel>();
+  const modelOf = (lang: LanguageModule) => {
+    const path = options.models?.[lang.code];
+    if (!path) return undefined;
+    let m = models.get(lang.code);
+    if (!m) {
+      m = loadModel(new URL(path, `file://${process.cwd()}/`));
+      models.set(lang.code, m);
+    }
+    return m;
+  };
   doc.sentences.forEach((s, si) => {
     const lang = getLanguage(s.language);
     if (!lang) return;
     const tokens = tokenize(doc.view, s.start, s.end);
+    const gazetteer: EntityMention[] = [];
     for (const g of matchGazetteer(doc.view, tokens, lang.morphology)) {
       const first = g.forms[0];
       if (!first) continue;
@@ -151,16 +126,10 @@ export function extractEntities(doc: Document): EntityMention[] {
       };
       if (g.case) m.case = g.case;
       if (g.initial) m.initial = g.initial;
-      mentions.push(m);
+      gazetteer.push(m);
     }
-  });
-  const gaz = [...mentions];
-  const en = getLanguage('en');
-  if (en && doc.paragraphs.some((p) => (p.language ?? doc.language) === 'en'))
-    mentions.push(...englishNames(doc, en.entities, gaz));
-  doc.sentences.forEach((s, si) => {
-    const lang = getLanguage(s.language);
-    if (lang) mentions.push(...runNames(doc, s, si, lang, mentions));
+    if (lang.ner) mentions.push(...combine(gazetteer, taggedNames(doc, s, si, lang, modelOf(lang))));
+    else mentions.push(...gazetteer, ...runNames(doc, s, si, lang, gazetteer));
   });
   return mentions.sort((a, b) => a.start - b.start || b.end - a.end);
 }
@@ -170,7 +139,7 @@ registerStage({
   requires: ['sentences'],
   assigns: ['entities'],
   defaults: {},
-  create: () => (doc: Document) => {
-    doc.entities.push(...extractEntities(doc));
+  create: (options: EntityOptions) => (doc: Document) => {
+    doc.entities.push(...extractEntities(doc, options));
   },
 });

@@ -48,25 +48,6 @@ export function latinName(surface: string): string {
     .trim();
 }
 
-/** Removes a case ending from the last word of a name outside the gazetteer ("Arslanla" → "Arslan"). */
-function baseForm(text: string, lang: string): string {
-  const morph = getLanguage(lang)?.morphology;
-  if (!morph || lang === 'en') return text.replace(/['’]s?$/u, '');
-  const words = text.split(/\s+/);
-  const last = words.pop() ?? '';
-  const endings = morph.endings
-    .filter((e) => e.length >= 2 && morph.cases[e] && morph.cases[e] !== 'acc')
-    .sort((a, b) => b.length - a.length);
-  for (const e of endings) {
-    if (last.endsWith(e) && last.length - e.length >= 4) {
-      words.push(last.slice(0, -e.length));
-      return words.join(' ');
-    }
-  }
-  words.push(last);
-  return words.join(' ');
-}
-
 function initialFits(recordId: string, initial: string | undefined): boolean {
   if (!initial) return true;
   const i = fold(initial);
@@ -107,7 +88,7 @@ export function linkEntities(doc: Document): void {
       continue;
     }
     const lang = doc.sentences[m.sentence]?.language ?? doc.language;
-    const base = m.base ?? baseForm(m.text, lang);
+    const base = m.base ?? getLanguage(lang)?.stripCase(m.text, m.type) ?? m.text;
     // A surname-only form of a fuller name in the same document.
     if (m.type === 'person' && !/\s/.test(base.replace(/^\p{Lu}\.\s?/u, ''))) {
       const key = matchKey(base.replace(/^\p{Lu}\.\s?/u, ''));

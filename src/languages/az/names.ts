@@ -37,6 +37,13 @@ export function stripCaseAz(word: string): string {
   return word;
 }
 
+/** The base form of a name: the last word without its case ending ("Azərbaycan Respublikasının" → "… Respublikası"). */
+export function stripCaseNameAz(name: string): string {
+  const words = name.split(/\s+/);
+  words.push(stripCaseAz(words.pop() ?? ''));
+  return words.join(' ');
+}
+
 export const classifyAz: NameClassifier = (run, cues) => {
   const heads = (cues.orgHeads ?? []).map((h) => new RegExp(`^${h}`, 'iu'));
   const texts = run.tokens.map((t) => t.text);

@@ -16,6 +16,24 @@ const patronymicNominative = (w: string) =>
     .replace(/(овн|евн|ичн)(?:ы|е|ой|у)$/u, '$1а');
 const capital = (s: string) => s.replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
 
+/**
+ * The nominative form of a Russian name ("Хаканом Фиданом" → "Хакан Фидан", "Москве" → "Москва"): each
+ * word's lemma for a person; for a place or organisation only when it is one noun, since Az.js lemmatises
+ * words one by one and an adjective's lemma would lose its agreement ("Государственной Думы" stays).
+ */
+export function stripCaseRu(name: string, type: string): string {
+  const words = name.split(/\s+/);
+  if (!words.every((w) => /^\p{Script=Cyrillic}[\p{Script=Cyrillic}-]*$/u.test(w))) return name;
+  const parsed = words.map((w) => ({ text: w, ...analyseRu(w) }));
+  if (type !== 'person' && !(parsed.length === 1 && parsed[0]?.pos === 'NOUN')) return name;
+  const base = parsed.map((w) => {
+    const lemma = w.kinds.has('Patr') ? patronymicNominative(w.text) : w.lemma;
+    // An acronym or an all-capitals word keeps its letters ("ООН", "НАТО").
+    return /^\p{Lu}{2,}$/u.test(w.text) ? w.text : lemma;
+  });
+  return capital(base.join(' '));
+}
+
 export const classifyRu: NameClassifier = (run, cues) => {
   const words = run.tokens.map((t) => ({ text: t.text, ...analyseRu(t.text) }));
   const heads = (cues.orgHeads ?? []).map((h) => new RegExp(`^${h}`, 'iu'));

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { tokenFeatures } from './features.js';
+import { predict, type TaggerModel } from './perceptron.js';
+import { fromBio, type Token, type TypedSpan, tokenize } from './tokens.js';
+
+/**
+ * What a language gives the tagger: the features it adds per token (morphology, gazetteer membership,
+ * its own NLP library's tags), and where its trained weights are. Training and tagging call the same
+ * `features`, so a model always sees at run time what it saw in training.
+ */
+export interface NerHook {
+  /** `text` is the sentence the tokens come from (offsets relative to it). */
+  features(text: string, tokens: Token[]): (token: Token, index: number) => string[];
+  /** The weights written by `npm run train:ner` (`src/languages/<code>/ner.model.json`). */
+  model: URL;
+}
+
+const models = new Map<string, TaggerModel>();
+
+/** The model at a path, read once per process and only when a sentence of its language comes. */
+export function loadModel(url: URL): TaggerModel {
+  const key = url.href;
+  let m = models.get(key);
+  if (!m) {
+    let text: string;
+    try {
+      text = readFileSync(url, 'utf8');
+    } catch (e) {
+      throw new Error(
+        `cannot read the tagger model ${url.pathname} (${(e as Error).message}): rebuild it with \`npm run train:ner -- LANG\``,
+      );
+    }
+    m = JSON.parse(text) as TaggerModel;
+    models.set(key, m);
+  }
+  return m;
+}
+
+/** Tagger features of one sentence: the language-free ones plus the language's own. */
+export function sentenceFeatures(hook: Pick<NerHook, 'features'>, text: string, tokens: Token[]): string[][] {
+  return tokenFeatures(tokens, hook.features(text, tokens));
+}
+
+/** Typed name spans (PER, LOC, ORG) of one sentence, offsets relative to `text`. */
+export function tagNames(hook: NerHook, text: string, model = loadModel(hook.model)): TypedSpan[] {
+  const tokens = tokenize(text);
+  if (!tokens.length) return [];
+  return fromBio(tokens, predict(model, sentenceFeatures(hook, text, tokens)));
+}
