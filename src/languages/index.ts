@@ -1,26 +1,40 @@
+import { eng as enStopwords, rus as ruStopwords } from 'stopword';
+import { CYRILLIC_TO_LATIN } from '../core/text.js';
 import type { NameClassifier } from '../entities/runs.js';
 import type { NerHook } from '../ner/tagger.js';
+import azAbbreviations from './az/abbreviations.json' with { type: 'json' };
 import { extractDatesAz } from './az/dates/index.js';
 import azEntities from './az/entities.json' with { type: 'json' };
 import azEvents from './az/events.json' with { type: 'json' };
+import azMonths from './az/months.json' with { type: 'json' };
 import azMorphology from './az/morphology.json' with { type: 'json' };
 import { classifyAz, stripCaseNameAz } from './az/names.js';
 import { nerAz } from './az/ner.js';
+import azPage from './az/page.json' with { type: 'json' };
+import azStopwords from './az/stopwords.json' with { type: 'json' };
 import azTense from './az/tense.json' with { type: 'json' };
+import azTransliteration from './az/transliteration.json' with { type: 'json' };
 import { type RawDate, type Tense, tenseClassifier } from './common/dates.js';
+import enAbbreviations from './en/abbreviations.json' with { type: 'json' };
 import { extractDatesEn } from './en/dates/index.js';
 import enEntities from './en/entities.json' with { type: 'json' };
 import enEvents from './en/events.json' with { type: 'json' };
+import enMonths from './en/months.json' with { type: 'json' };
 import enMorphology from './en/morphology.json' with { type: 'json' };
 import { stripCaseEn } from './en/names.js';
 import { nerEn } from './en/ner.js';
+import enPage from './en/page.json' with { type: 'json' };
+import { segmentEnglish } from './en/sentences.js';
 import enTense from './en/tense.json' with { type: 'json' };
+import ruAbbreviations from './ru/abbreviations.json' with { type: 'json' };
 import { extractDatesRu } from './ru/dates/index.js';
 import ruEntities from './ru/entities.json' with { type: 'json' };
 import ruEvents from './ru/events.json' with { type: 'json' };
+import ruMonths from './ru/months.json' with { type: 'json' };
 import ruMorphology from './ru/morphology.json' with { type: 'json' };
 import { classifyRu, stripCaseRu } from './ru/names.js';
 import { nerRu } from './ru/ner.js';
+import ruPage from './ru/page.json' with { type: 'json' };
 import ruTense from './ru/tense.json' with { type: 'json' };
 
 /** Case endings that may follow a name's stem, and how to find the stem of a base form. */
@@ -61,6 +75,8 @@ export interface EventLexicon {
       attributes?: Record<string, Record<string, string>>;
     }
   >;
+  /** Case endings on the common noun right after a name ("Daşkənd şəhərində" → loc), ending → case. */
+  nounCaseAfterName?: Record<string, string>;
   /** Prepositions or case endings marking roles, by role name. */
   roleCues?: Record<string, string[]>;
 }
@@ -76,6 +92,17 @@ export interface LanguageModule {
   franc: string;
   script: 'Latin' | 'Cyrillic';
   extractDates(text: string, offset: number, ref: Date): RawDate[];
+  /** Month names (lower case) → month number, for publication stamps. */
+  months: Record<string, number>;
+  /** Abbreviations ending in a full stop that ends no sentence ("Mr.", "г.", "küç."). */
+  abbreviations: string[];
+  /** The language's own sentence splitter; without one (or when it returns null) ICU's is used. */
+  segmentSentences?(text: string): Segment[] | null;
+  /** Function words, for telling prose from page furniture. */
+  stopwords: string[];
+  page: PageWords;
+  /** Letters → their English-form Latin spelling, for names outside the gazetteer. */
+  toLatin?: Record<string, string>;
   /** The tense at a date expression of a sentence, from the nearest cue (`tense.json`), or null. */
   tense(sentence: string, index: number, length: number): Tense | null;
   morphology: Morphology;
@@ -87,6 +114,24 @@ export interface LanguageModule {
   /** The trained name tagger: its features and weights (`ner.ts`, `ner.model.json`). */
   ner?: NerHook;
   events: EventLexicon;
+}
+
+/** Page and clause words of a language (`page.json`). */
+export interface PageWords {
+  /** Labels of a header line that gives the date ("date: 2025-11-13", "Tarix: …"). */
+  headerWords: string[];
+  /** Labels of a publication stamp ("Published: …", "Опубликовано: …", "Dərc olunub: …"). */
+  stampWords: string[];
+  /** Conjunctions after a comma that start a new clause ("and", "и", "və"). */
+  clauseConjunctions: string[];
+  /** Short words that may stand before a clause's opening date ("in", "в"). */
+  clauseLeadIns: string[];
+}
+
+/** A sentence piece of a text: where it starts and its text (as Intl.Segmenter gives them). */
+export interface Segment {
+  index: number;
+  segment: string;
 }
 
 /** Cues for names outside the gazetteer (data files `src/languages/<code>/entities.json`). */
@@ -104,6 +149,11 @@ const LANGUAGES: LanguageModule[] = [
     franc: 'eng',
     script: 'Latin',
     extractDates: extractDatesEn,
+    months: enMonths.months,
+    abbreviations: enAbbreviations.words,
+    segmentSentences: segmentEnglish,
+    stopwords: enStopwords,
+    page: enPage,
     morphology: enMorphology,
     tense: tenseClassifier(enTense),
     entities: enEntities,
@@ -116,6 +166,11 @@ const LANGUAGES: LanguageModule[] = [
     franc: 'rus',
     script: 'Cyrillic',
     extractDates: extractDatesRu,
+    months: ruMonths.months,
+    abbreviations: ruAbbreviations.words,
+    stopwords: ruStopwords,
+    page: ruPage,
+    toLatin: CYRILLIC_TO_LATIN,
     morphology: ruMorphology,
     tense: tenseClassifier(ruTense),
     entities: ruEntities,
@@ -129,6 +184,11 @@ const LANGUAGES: LanguageModule[] = [
     franc: 'azj',
     script: 'Latin',
     extractDates: extractDatesAz,
+    months: azMonths.months,
+    abbreviations: azAbbreviations.words,
+    stopwords: azStopwords.words,
+    page: azPage,
+    toLatin: azTransliteration.toLatin,
     morphology: azMorphology,
     tense: tenseClassifier(azTense),
     entities: azEntities,
@@ -141,6 +201,18 @@ const LANGUAGES: LanguageModule[] = [
 
 const byCode = new Map(LANGUAGES.map((l) => [l.code, l]));
 
+/**
+ * Adds a language (or replaces one of the same code): the one line a new language folder needs, here
+ * or from a plugin. Stages read every language through this registry.
+ */
+export function registerLanguage(module: LanguageModule): void {
+  const at = LANGUAGES.findIndex((l) => l.code === module.code);
+  if (at >= 0) LANGUAGES[at] = module;
+  else LANGUAGES.push(module);
+  byCode.set(module.code, module);
+  merged.clear();
+}
+
 export function getLanguage(code: string): LanguageModule | undefined {
   return byCode.get(code);
 }
@@ -148,3 +220,30 @@ export function getLanguage(code: string): LanguageModule | undefined {
 export function supportedLanguages(): string[] {
   return LANGUAGES.map((l) => l.code);
 }
+
+export function allLanguages(): readonly LanguageModule[] {
+  return LANGUAGES;
+}
+
+// Unions over every language, built once per registry state (stages ask per document).
+const merged = new Map<string, unknown>();
+function union<T>(key: string, build: () => T): T {
+  if (!merged.has(key)) merged.set(key, build());
+  return merged.get(key) as T;
+}
+
+/** Month names of every language, for stamps read before the language is known. */
+export const allMonths = () =>
+  union('months', () => Object.assign({}, ...LANGUAGES.map((l) => l.months)) as Record<string, number>);
+/** Stop words of every language, for furniture found before the language is known. */
+export const allStopwords = () =>
+  union('stopwords', () => new Set(LANGUAGES.flatMap((l) => l.stopwords).map((w) => w.toLowerCase())));
+/** Page words of every language, for stamps read before the language is known. */
+export const allPageWords = () =>
+  union('page', () => ({
+    headerWords: LANGUAGES.flatMap((l) => l.page.headerWords),
+    stampWords: LANGUAGES.flatMap((l) => l.page.stampWords),
+  }));
+/** Every language's transliteration letters. */
+export const allToLatin = () =>
+  union('toLatin', () => Object.assign({}, ...LANGUAGES.map((l) => l.toLatin ?? {})) as Record<string, string>);

@@ -53,6 +53,17 @@ function taggedNames(
 
 /** Gazetteer and tagger mentions of one sentence, without overlaps (the longer span stands). */
 function combine(gazetteer: EntityMention[], tagged: EntityMention[]): EntityMention[] {
+  const EXP = process.env.EXP;
+  if (EXP === 'B' || EXP === 'C') {
+    const keep = gazetteer.filter(
+      (g) =>
+        tagged.some((t) => t.start === g.start && t.end === g.end) ||
+        (EXP === 'B' && !tagged.some((t) => overlaps(t, g))),
+    );
+    const o = [...keep];
+    for (const t of tagged) if (!o.some((g) => overlaps(g, t))) o.push(t);
+    return o;
+  }
   const out = gazetteer.filter(
     (g) => !tagged.some((t) => t.start <= g.start && t.end >= g.end && t.end - t.start > g.end - g.start),
   );

@@ -9,7 +9,7 @@ import type {
 } from '../core/document.js';
 import { registerStage } from '../core/stage.js';
 import { gazetteerRecord, isCountryId, officeHolder } from '../entities/gazetteer.js';
-import { type EventLexicon, getLanguage } from '../languages/index.js';
+import { type EventLexicon, getLanguage, type PageWords } from '../languages/index.js';
 import { ONE_OFF_TYPES } from '../ledger/merge.js';
 
 /**
@@ -37,10 +37,17 @@ function pattern(source: string, flags = 'iu'): RegExp {
   return r;
 }
 
-function clausesOf(doc: Document, s: Span, dates: DateMention[], entities: EntityMention[]): Clause[] {
+function clausesOf(
+  doc: Document,
+  s: Span,
+  dates: DateMention[],
+  entities: EntityMention[],
+  words: PageWords,
+): Clause[] {
   const cuts = [s.start];
   const text = doc.view;
-  const CONJ = /^[,;]\s*(?:(?:and|while|а|и|но|то|və|isə|ancaq)\s+)?(?:[-–]\s*)?/iu;
+  const CONJ = pattern(`^[,;]\\s*(?:(?:${words.clauseConjunctions.join('|') || '(?!)'})\\s+)?(?:[-–]\\s*)?`);
+  const LEAD = pattern(`^(?:(?:${words.clauseLeadIns.join('|') || '(?!)'})\\s+)?`);
   for (let i = s.start; i < s.end; i++) {
     const ch = text[i];
     if (ch !== ',' && ch !== ';') continue;
@@ -48,7 +55,7 @@ function clausesOf(doc: Document, s: Span, dates: DateMention[], entities: Entit
     if (!m) continue;
     const next = i + m[0].length;
     // Skip a short lead-in ("in", "в", "on") before the date.
-    const lead = /^(?:(?:in|on|since|в|во|с|к)\s+)?/iu.exec(text.slice(next, s.end))?.[0].length ?? 0;
+    const lead = LEAD.exec(text.slice(next, s.end))?.[0].length ?? 0;
     const conjunction = m[0].replace(/[,;\s-]/g, '').length > 0;
     if (conjunction || dates.some((d) => d.start === next + lead || d.start === next)) {
       // Not inside a date ("August 22-23, 2023").
@@ -77,11 +84,13 @@ function cueOf(doc: Document, m: EntityMention, lang: string): Set<string> {
   const cues = new Set<string>();
   if (m.case) cues.add(`case:${m.case}`);
   // "Daşkənd şəhərində", "Bakı şəhərinə": the case is on the common noun after the name.
-  const next = /^\s+\p{Ll}+?(ndakı|ndəki|nda|ndə|na|nə|ndan|ndən)(?![\p{L}])/u.exec(doc.view.slice(m.end, m.end + 30));
-  if (lang === 'az' && next?.[1]) {
-    const c = { nda: 'loc', ndə: 'loc', ndakı: 'loc', ndəki: 'loc', na: 'dat', nə: 'dat', ndan: 'abl', ndən: 'abl' }[
-      next[1]
-    ];
+  const after = getLanguage(lang)?.events.nounCaseAfterName;
+  if (after) {
+    const endings = Object.keys(after).sort((a, b) => b.length - a.length);
+    const next = pattern(`^\\s+\\p{Ll}+?(${endings.join('|')})(?![\\p{L}])`, 'u').exec(
+      doc.view.slice(m.end, m.end + 30),
+    );
+    const c = next?.[1] ? after[next[1]] : undefined;
     if (c) cues.add(`case:${c}`);
   }
   const before = doc.view.slice(Math.max(0, m.start - 30), m.start).toLocaleLowerCase(lang);
@@ -238,7 +247,7 @@ export function extractEvents(doc: Document): EventMention[] {
     const planned = lex.planned.some((p) => pattern(p).test(sentence));
     const sDates = doc.dates.filter((d) => d.sentence === si);
     const sEntities = doc.entities.filter((e) => e.sentence === si && e.entity);
-    const clauses = clausesOf(doc, s, sDates, sEntities);
+    const clauses = clausesOf(doc, s, sDates, sEntities, lang.page);
     const inherit = lex.inherit.some((p) => pattern(p).test(sentence));
     let visitInSentence: EventMention | null = null;
     for (const [type, def] of Object.entries(lex.types)) {

@@ -1,7 +1,6 @@
-import { eng, rus } from 'stopword';
 import type { Document, Paragraph, RemovedSpan } from '../core/document.js';
 import { registerStage } from '../core/stage.js';
-import azStopwords from '../languages/az/stopwords.json' with { type: 'json' };
+import { allStopwords } from '../languages/index.js';
 
 /**
  * Boilerplate removal in the spirit of jusText: each line is classed by its own features (length in
@@ -24,9 +23,6 @@ export interface IngestOptions {
    */
   minStopwordDensity: number;
 }
-
-// Stop words of en and ru from the stopword package; Azerbaijani has none there, so a curated list.
-const STOPWORDS = new Set([...eng, ...rus, ...azStopwords.words].map((w) => w.toLowerCase()));
 
 // 'tiny': fewer words than shortMaxWords, furniture on a page but the whole of a headline or caption.
 type LineClass = 'good' | 'short' | 'tiny' | 'bad';
@@ -57,7 +53,8 @@ function classify(text: string, opts: IngestOptions): LineClass {
   if (words >= opts.goodMinWords && SENTENCE_END.test(text)) return 'good';
   // A long line without sentence punctuation is prose only if function words run through it.
   if (words >= opts.longMinWords) {
-    const stop = tokens.filter((t) => STOPWORDS.has(t.toLowerCase())).length / words;
+    const stopwords = allStopwords();
+    const stop = tokens.filter((t) => stopwords.has(t.toLowerCase())).length / words;
     return stop >= opts.minStopwordDensity ? 'good' : 'short';
   }
   if (words < opts.shortMaxWords) return 'tiny';

@@ -1,8 +1,8 @@
 import type { Document, EntityMention, EntityRecord } from '../core/document.js';
 import { registerStage } from '../core/stage.js';
-import { CYRILLIC_TO_LATIN, fold, matchKey } from '../core/text.js';
+import { fold, matchKey } from '../core/text.js';
 import { entityId, gazetteerRecord, lookupByKey, lookupMisspelledPerson } from '../entities/gazetteer.js';
-import { getLanguage } from '../languages/index.js';
+import { allToLatin, getLanguage } from '../languages/index.js';
 
 /**
  * Entity normalisation: every mention becomes a canonical record (type, English-form Latin name,
@@ -11,37 +11,18 @@ import { getLanguage } from '../languages/index.js';
  * other names link across scripts through a transliteration match key, to the gazetteer or to a
  * fuller name in the same document, and otherwise become records of their own.
  */
-const AZ: Record<string, string> = {
-  ə: 'a',
-  Ə: 'A',
-  ı: 'i',
-  İ: 'I',
-  ş: 'sh',
-  Ş: 'Sh',
-  ç: 'ch',
-  Ç: 'Ch',
-  ğ: 'gh',
-  Ğ: 'Gh',
-  ö: 'o',
-  Ö: 'O',
-  ü: 'u',
-  Ü: 'U',
-  x: 'kh',
-  X: 'Kh',
-  q: 'g',
-  Q: 'G',
-};
 
-/** An English-form Latin spelling of a name outside the gazetteer. */
+/** An English-form Latin spelling of a name outside the gazetteer (every language's `toLatin` letters). */
 export function latinName(surface: string): string {
+  const table = allToLatin();
   return [...surface]
     .map((c) => {
+      const direct = table[c];
+      if (direct !== undefined) return direct;
       const lower = c.toLowerCase();
-      const t = CYRILLIC_TO_LATIN[lower];
-      if (t !== undefined) {
-        return c === lower ? t : t.charAt(0).toUpperCase() + t.slice(1);
-      }
-      return AZ[c] ?? c;
+      const t = table[lower];
+      if (t === undefined) return c;
+      return c === lower ? t : t.charAt(0).toUpperCase() + t.slice(1);
     })
     .join('')
     .replace(/\s+/g, ' ')

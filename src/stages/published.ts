@@ -1,42 +1,56 @@
 import type { Document } from '../core/document.js';
 import { registerStage } from '../core/stage.js';
-import azMonths from '../languages/az/months.json' with { type: 'json' };
-import enMonths from '../languages/en/months.json' with { type: 'json' };
-import ruMonths from '../languages/ru/months.json' with { type: 'json' };
+import { allMonths, allPageWords } from '../languages/index.js';
 
 /**
  * The publication date: the reference every relative date is resolved against. Taken, in order,
  * from the record's `published` field, front matter, a header line ("date 2025-11-13"), a
- * publish/archive stamp in any of the three languages, or a dateline that gives the year; the cue
+ * publish/archive stamp in any supported language (each language's `page.json`), or a dateline that gives the year; the cue
  * used is recorded.
  */
-const MONTHS: Record<string, number> = { ...enMonths.months, ...ruMonths.months, ...azMonths.months };
-const MONTH_RE = Object.keys(MONTHS)
-  .sort((a, b) => b.length - a.length)
-  .join('|');
-const DATE_FORMS = [
-  `(\\d{4})-(\\d{2})-(\\d{2})`,
-  `(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})`,
-  `(\\d{1,2})\\s+(${MONTH_RE})\\s+(\\d{4})`,
-  `(${MONTH_RE})\\s+(\\d{1,2}),?\\s+(\\d{4})`,
-];
-const CUES: { cue: string; pattern: string }[] = [
-  { cue: 'front-matter', pattern: '^---[\\s\\S]*?^(?:date|published):\\s*' },
-  { cue: 'header-line', pattern: '^\\s*(?:date|published|updated|дата|tarix)\\s*[:=]?\\s*' },
-  {
-    cue: 'stamp',
-    pattern:
-      '(?:published|posted|опубликовано|дата публикации|заархивирована с источника|dərc olunub|dərc edilib|yayımlanıb)\\s*:?\\s*(?:on\\s+)?',
-  },
-  // A dateline with a year: "TASHKENT, Uzbekistan, November 13, 2025 -", "BAKU, 13 Nov 2025 (Trend)".
-  { cue: 'dateline', pattern: '^\\s*\\p{Lu}[\\p{Lu} .-]{2,},\\s*(?:\\p{L}+(?: \\p{L}+)?,\\s*)?' },
-];
+const asPattern = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const alternatives = (words: string[]) =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(asPattern)
+    .join('|');
+
+/** The date forms and cues, from every registered language's months and page words. */
+function datePatterns() {
+  const monthRe = alternatives(Object.keys(allMonths()));
+  const page = allPageWords();
+  const forms = [
+    `(\\d{4})-(\\d{2})-(\\d{2})`,
+    `(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})`,
+    `(\\d{1,2})\\s+(${monthRe})\\s+(\\d{4})`,
+    `(${monthRe})\\s+(\\d{1,2}),?\\s+(\\d{4})`,
+  ].map((f) => new RegExp(`^${f}`, 'iu'));
+  const cues: { cue: string; pattern: RegExp }[] = [
+    { cue: 'front-matter', pattern: /^---[\s\S]*?^(?:date|published):\s*/gimu },
+    { cue: 'header-line', pattern: new RegExp(`^\\s*(?:${alternatives(page.headerWords)})\\s*[:=]?\\s*`, 'gimu') },
+    { cue: 'stamp', pattern: new RegExp(`(?:${alternatives(page.stampWords)})\\s*:?\\s*(?:on\\s+)?`, 'gimu') },
+    // A dateline with a year: "TASHKENT, Uzbekistan, November 13, 2025 -", "BAKU, 13 Nov 2025 (Trend)".
+    { cue: 'dateline', pattern: /^\s*\p{Lu}[\p{Lu} .-]{2,},\s*(?:\p{L}+(?: \p{L}+)?,\s*)?/gimu },
+  ];
+  return { forms, cues, months: allMonths() };
+}
+let patterns: ReturnType<typeof datePatterns> | undefined;
+let builtFor: Record<string, number> | undefined;
+const current = () => {
+  if (!patterns || builtFor !== allMonths()) {
+    patterns = datePatterns();
+    builtFor = patterns.months;
+  }
+  return patterns;
+};
+
 // A stamp stands on a short line of its own; "was published on 5 May 2020" inside prose is not one.
 const STAMP_LINE_MAX = 160;
 
 function parseDateAt(s: string): string | null {
-  for (const [i, form] of DATE_FORMS.entries()) {
-    const m = new RegExp(`^${form}`, 'iu').exec(s);
+  const { forms, months: MONTHS } = current();
+  for (const [i, form] of forms.entries()) {
+    const m = form.exec(s);
     if (!m) continue;
     let y: number;
     let mo: number;
@@ -52,9 +66,8 @@ function parseDateAt(s: string): string | null {
 }
 
 export function findPublished(text: string): { value: string; cue: string } | null {
-  for (const { cue, pattern } of CUES) {
-    const re = new RegExp(pattern, 'gimu');
-    for (const m of text.matchAll(re)) {
+  for (const { cue, pattern } of current().cues) {
+    for (const m of text.matchAll(pattern)) {
       const at = m.index ?? 0;
       if (cue === 'stamp' || cue === 'dateline') {
         const lineStart = text.lastIndexOf('\n', at) + 1;

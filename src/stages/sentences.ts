@@ -1,14 +1,10 @@
-import model from 'wink-eng-lite-web-model';
-import winkNLP from 'wink-nlp';
 import type { Document, Sentence, Span } from '../core/document.js';
 import { registerStage } from '../core/stage.js';
-import azAbbr from '../languages/az/abbreviations.json' with { type: 'json' };
-import enAbbr from '../languages/en/abbreviations.json' with { type: 'json' };
-import ruAbbr from '../languages/ru/abbreviations.json' with { type: 'json' };
+import { getLanguage } from '../languages/index.js';
 
 /**
- * Sentences per body paragraph: wink-nlp for English, Node's ICU segmenter (Intl.Segmenter) for the
- * others, since wink's English tokenizer splits Azerbaijani words at ə, ı, ş. Then two repairs ICU does not make: sentences glued
+ * Sentences per body paragraph: the language's own splitter where it has one (English: wink-nlp), else
+ * Node's ICU segmenter (Intl.Segmenter), with the language's abbreviations. Then two repairs ICU does not make: sentences glued
  * without a space ("yaradılmışdır.Münasibətlərin", "olunub18-19 iyun") are split, and a sentence
  * repeated within the document — exactly, or nearly: at least `nearDuplicate` of its words stand in
  * one earlier sentence — is processed once: later copies are listed in `removed` as duplicates of the
@@ -39,45 +35,25 @@ const NUMERIC_DATE_TAIL = /^\s*\d{1,4}(?!\d)/u;
 /** Whether a text ends in one of a language's abbreviations (as a word of its own). */
 const endsWithAbbreviation = (tail: string, abbr: string[]) => abbr.some((a) => tail === a || tail.endsWith(` ${a}`));
 
-const ABBREVIATIONS: Record<string, string[]> = { en: enAbbr.words, ru: ruAbbr.words, az: azAbbr.words };
-
 /**
- * ICU breaks after an initial ("Ш. Мирзиёева") and after abbreviations it does not know ("в 2023 г.
+ * ICU breaks after an initial ("Ш. Мирзиёева", and "Ш . Мирзиёева" in tokenised text) and after abbreviations it does not know ("в 2023 г.
  * Президент"): such a break is undone when the segment ends in one.
  */
 function segments(text: string, lang: string): { index: number; segment: string }[] {
-  if (lang === 'en') {
-    const wink = englishSegments(text);
-    if (wink) return wink;
-  }
-  const abbr = ABBREVIATIONS[lang] ?? [];
+  const module = getLanguage(lang);
+  const own = module?.segmentSentences?.(text);
+  if (own) return own;
+  const abbr = module?.abbreviations ?? [];
   const out: { index: number; segment: string }[] = [];
   for (const seg of segmenter(lang).segment(text)) {
     const prev = out[out.length - 1];
     const tail = prev?.segment.trimEnd() ?? '';
     const glued =
-      /(?:^|[\s(])\p{Lu}\.$/u.test(tail) ||
+      /(?:^|[\s(])\p{Lu} ?\.$/u.test(tail) ||
       endsWithAbbreviation(tail, abbr) ||
       (NUMERIC_DATE_HEAD.test(tail) && NUMERIC_DATE_TAIL.test(seg.segment));
     if (prev && glued) prev.segment += seg.segment;
     else out.push({ index: seg.index, segment: seg.segment });
-  }
-  return out;
-}
-
-// English sentences come from wink-nlp, whose tokenizer knows English abbreviations ("Mr.", "U.S.",
-// "p.m.") and is fast; Intl.Segmenter serves the other languages (wink splits Azerbaijani words).
-const wink = winkNLP(model);
-
-/** wink's sentences located in the text; null if one cannot be found (then ICU is used). */
-function englishSegments(text: string): { index: number; segment: string }[] | null {
-  const out: { index: number; segment: string }[] = [];
-  let cursor = 0;
-  for (const sentence of wink.readDoc(text).sentences().out()) {
-    const at = text.indexOf(sentence, cursor);
-    if (at < 0) return null;
-    out.push({ index: at, segment: sentence });
-    cursor = at + sentence.length;
   }
   return out;
 }
@@ -89,7 +65,7 @@ export function splitSentences(view: string, span: Span, lang: string): Span[] {
   const text = view.slice(span.start, span.end).replace(/(?<!\n)\n(?!\n)/g, ' ');
   for (const seg of segments(text, lang)) {
     const pieces: number[] = [0];
-    const abbr = ABBREVIATIONS[lang] ?? [];
+    const abbr = getLanguage(lang)?.abbreviations ?? [];
     for (const m of seg.segment.matchAll(GLUED)) {
       // "13 авг. 2005": an abbreviation's full stop before a number ends no sentence.
       if (endsWithAbbreviation(seg.segment.slice(0, m.index).trimEnd().toLowerCase(), abbr)) continue;
