@@ -21,6 +21,8 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
   a.start < b.end && b.start < a.end;
 
 export interface EntityOptions {
+  /** Also run the language's name rules (`classifyName`) on capitalised runs the tagger left. */
+  rules?: boolean;
   /** Tagger weights per language code, in place of the language's own `ner.model.json`. */
   models?: Record<string, string>;
 }
@@ -45,29 +47,35 @@ function taggedNames(
       rule: `${lang.code}/tagger`,
       sentence: si,
     };
-    const base = lang.stripCase(surface, type);
+    // An initial before the name ("M.Arslanla", "И. Каримова") is kept apart, as the gazetteer does.
+    const initial = /^(\p{Lu})\.\s?(?=\p{Lu})/u.exec(surface);
+    const name = initial ? surface.slice(initial[0].length) : surface;
+    if (initial?.[1]) m.initial = initial[1];
+    const base = lang.stripCase(name, type);
     if (base && base !== surface) m.base = base;
     return m;
   });
 }
 
-/** Gazetteer and tagger mentions of one sentence, without overlaps (the longer span stands). */
+/**
+ * Gazetteer and tagger mentions of one sentence, without overlaps. A longer tagged span stands over
+ * the gazetteer names inside it (an organisation named after its country or founder, "Azərbaycan
+ * Respublikası" over "Azərbaycan"), except a tagged person around a gazetteer person's full name: the
+ * extra words are a title ("Leader Heydar Aliyev"); around a surname alone, the tagged name stands. Where spans cross, the gazetteer's stands.
+ */
 function combine(gazetteer: EntityMention[], tagged: EntityMention[]): EntityMention[] {
-  const EXP = process.env.EXP;
-  if (EXP === 'B' || EXP === 'C') {
-    const keep = gazetteer.filter(
-      (g) =>
-        tagged.some((t) => t.start === g.start && t.end === g.end) ||
-        (EXP === 'B' && !tagged.some((t) => overlaps(t, g))),
-    );
-    const o = [...keep];
-    for (const t of tagged) if (!o.some((g) => overlaps(g, t))) o.push(t);
-    return o;
-  }
-  const out = gazetteer.filter(
-    (g) => !tagged.some((t) => t.start <= g.start && t.end >= g.end && t.end - t.start > g.end - g.start),
+  const inside = (t: EntityMention, g: EntityMention) =>
+    t.start <= g.start && t.end >= g.end && t.end - t.start > g.end - g.start;
+  const crosses = (t: EntityMention, g: EntityMention) =>
+    overlaps(t, g) && !(t.start <= g.start && t.end >= g.end) && !(g.start <= t.start && g.end >= t.end);
+  const standing = tagged.filter(
+    (t) =>
+      !gazetteer.some(
+        (g) => (inside(t, g) && t.type === 'person' && g.type === 'person' && g.rule === 'gazetteer') || crosses(t, g),
+      ),
   );
-  for (const t of tagged) if (!out.some((g) => overlaps(g, t))) out.push(t);
+  const out = gazetteer.filter((g) => !standing.some((t) => inside(t, g)));
+  for (const t of standing) if (!out.some((g) => overlaps(g, t))) out.push(t);
   return out;
 }
 
@@ -139,8 +147,9 @@ export function extractEntities(doc: Document, options: EntityOptions = {}): Ent
       if (g.initial) m.initial = g.initial;
       gazetteer.push(m);
     }
-    if (lang.ner) mentions.push(...combine(gazetteer, taggedNames(doc, s, si, lang, modelOf(lang))));
-    else mentions.push(...gazetteer, ...runNames(doc, s, si, lang, gazetteer));
+    const found = lang.ner ? combine(gazetteer, taggedNames(doc, s, si, lang, modelOf(lang))) : gazetteer;
+    mentions.push(...found);
+    if (!lang.ner || options.rules) mentions.push(...runNames(doc, s, si, lang, found));
   });
   return mentions.sort((a, b) => a.start - b.start || b.end - a.end);
 }

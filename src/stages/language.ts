@@ -227,7 +227,8 @@ registerStage({
   assigns: ['language'],
   defaults: {},
   create: () => {
-    const supported = new Set(supportedLanguages());
+    // Asked per document: a language registered after the pipeline was built counts.
+    const supported = { has: (code: string) => getLanguage(code) !== undefined };
     return (doc: Document) => {
       const given = doc.meta.languageGiven;
       const weight = new Map<string, number>();
@@ -291,7 +292,7 @@ registerStage({
       if (!supported.has(doc.language)) {
         doc.messages.push({
           code: 'unsupported-language',
-          message: `unsupported language "${doc.language}" (supported: ${[...supported].join(', ')}); the document is listed but nothing is extracted`,
+          message: `unsupported language "${doc.language}" (supported: ${supportedLanguages().join(', ')}); the document is listed but nothing is extracted`,
           severity: 'warning',
           stage: 'language.v1',
         });

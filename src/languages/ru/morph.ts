@@ -23,6 +23,17 @@ export interface RuWord {
   case?: string;
   /** Part of speech of the most likely parse (OpenCorpora: NOUN, ADJF, VERB, …). */
   pos: string;
+  /** Some parse reads the form as nominative: a name in it is already its base form. */
+  nominative: boolean;
+  /** The lemma of the likeliest name parse (Name, Surn, Patr), else of the likeliest parse. */
+  nameLemma: string;
+}
+
+/** OpenCorpora lemmatises a woman's surname to the man's ("Ивановой" → "иванов"): her own form back. */
+function feminine(lemma: string, tag: string): string {
+  if (!/femn/.test(tag) || !/Surn/.test(tag)) return lemma;
+  if (/(?:ов|ев|ёв|ин|ын)$/u.test(lemma)) return `${lemma}а`;
+  return lemma.replace(/([сц])кий$/u, '$1кая');
 }
 
 const KINDS = ['Name', 'Surn', 'Patr', 'Geox', 'Orgn', 'Abbr', 'Trad'];
@@ -35,7 +46,21 @@ export function analyseRu(word: string): RuWord {
   const best = parses[0];
   const tag = best ? best.tag.toString() : '';
   const kinds = new Set(KINDS.filter((k) => new RegExp(`(^|[ ,])${k}([ ,]|$)`).test(tag)));
-  w = { lemma: best ? best.normalize().word : word.toLowerCase(), kinds, pos: /^[A-Z]+/.exec(tag)?.[0] ?? '' };
+  const lemma = best ? best.normalize().word : word.toLowerCase();
+  const named = parses.find((p) => /(^|[ ,])(Name|Surn|Patr)([ ,]|$)/.test(p.tag.toString()));
+  w = {
+    lemma,
+    kinds,
+    pos: /^[A-Z]+/.exec(tag)?.[0] ?? '',
+    // Az.js guesses many parses for an unknown word: only its likeliest three count, and among them a
+    // nominative that is a name or a possessive form (how surnames read: "Крутов").
+    nominative:
+      /(^|[ ,])nomn([ ,]|$)/.test(tag) ||
+      parses
+        .slice(0, 3)
+        .some((p) => /(^|[ ,])nomn([ ,]|$)/.test(p.tag.toString()) && /Name|Surn|Patr|Poss/.test(p.tag.toString())),
+    nameLemma: named ? feminine(named.normalize().word, named.tag.toString()) : lemma,
+  };
   const c = /(nomn|gent|datv|accs|ablt|loct)/.exec(tag)?.[1];
   if (c) w.case = c;
   if (cache.size > 200_000) cache.clear();

@@ -27,9 +27,10 @@ export function stripCaseRu(name: string, type: string): string {
   const parsed = words.map((w) => ({ text: w, ...analyseRu(w) }));
   if (type !== 'person' && !(parsed.length === 1 && parsed[0]?.pos === 'NOUN')) return name;
   const base = parsed.map((w) => {
-    const lemma = w.kinds.has('Patr') ? patronymicNominative(w.text) : w.lemma;
-    // An acronym or an all-capitals word keeps its letters ("ООН", "НАТО").
-    return /^\p{Lu}{2,}$/u.test(w.text) ? w.text : lemma;
+    // A form some parse reads as nominative stays ("Крутов" is no case of "крут"), as do acronyms
+    // and indeclinable names ("Чавушоглу").
+    if (w.nominative || /^\p{Lu}{2,}$/u.test(w.text)) return w.text;
+    return w.kinds.has('Patr') ? patronymicNominative(w.text) : w.nameLemma;
   });
   return capital(base.join(' '));
 }

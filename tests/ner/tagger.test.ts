@@ -1,0 +1,62 @@
+import { statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { getLanguage, supportedLanguages } from '../../src/languages/index.js';
+import { loadModel, tagNames } from '../../src/ner/tagger.js';
+import { processText } from '../helpers.js';
+
+// Sentences written for these tests, in the style of the news the ledger reads.
+const tagged = (lang: string, text: string) => {
+  const hook = getLanguage(lang)?.ner;
+  if (!hook) throw new Error(`${lang} has no tagger`);
+  return tagNames(hook, text).map((s) => `${s.type} ${text.slice(s.start, s.end)}`);
+};
+
+describe('the shipped name taggers', () => {
+  it.each(supportedLanguages())('%s: a compact model of PER/LOC/ORG BIO tags', (code) => {
+    const hook = getLanguage(code)?.ner;
+    expect(hook).toBeDefined();
+    const url = hook?.model as URL;
+    expect(statSync(fileURLToPath(url)).size).toBeLessThan(5_000_000);
+    expect(loadModel(url).tags).toEqual(['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG']);
+  });
+
+  it('ru: finds people in any case, places and organisations', () => {
+    const got = tagged(
+      'ru',
+      'Министр иностранных дел Турции встретился в Анкаре с Хаканом Фиданом и Сергеем Лавровым, сообщает «Газпром».',
+    );
+    expect(got).toEqual(expect.arrayContaining(['LOC Анкаре', 'PER Хаканом Фиданом', 'PER Сергеем Лавровым']));
+  });
+
+  it('az: finds an organisation of several words and a person with a case ending', () => {
+    const got = tagged('az', 'Azərbaycan Dövlət Neft Şirkətinin prezidenti Rövşən Nəcəf Bakıda çıxış edib.');
+    expect(got).toEqual(
+      expect.arrayContaining(['ORG Azərbaycan Dövlət Neft Şirkətinin', 'PER Rövşən Nəcəf', 'LOC Bakıda']),
+    );
+  });
+
+  it('en: finds an organisation with its article left out and a person after a title', () => {
+    const got = tagged(
+      'en',
+      'Secretary of State Madeleine Albright met officials of the European Commission in Brussels on Monday.',
+    );
+    expect(got).toEqual(
+      expect.arrayContaining(['PER Madeleine Albright', 'ORG European Commission', 'LOC Brussels']),
+    );
+  });
+});
+
+describe('tagger mentions in the pipeline', () => {
+  it('give a Russian name outside the gazetteer its nominative base form', () => {
+    const doc = processText('Вчера в Анкаре Хаканом Фиданом был подписан протокол.', { language: 'ru' });
+    const m = doc.entities.find((e) => e.text === 'Хаканом Фиданом');
+    expect(m?.rule).toBe('ru/tagger');
+    expect(m?.base).toBe('Хакан Фидан');
+  });
+
+  it('let a tagged organisation stand over the gazetteer country inside it', () => {
+    const doc = processText('Об этом заявили в МИД Азербайджана в понедельник.', { language: 'ru' });
+    expect(doc.entities.map((e) => `${e.type} ${e.text}`)).toContain('organization МИД Азербайджана');
+  });
+});
