@@ -22,7 +22,7 @@ import { createDocument } from '../src/core/document.js';
 import { buildPipeline, loadPipelineConfig } from '../src/core/pipeline.js';
 import { sha256 } from '../src/io/inputs.js';
 import { getLanguage } from '../src/languages/index.js';
-import { predict } from '../src/ner/perceptron.js';
+import { predictCompiled } from '../src/ner/perceptron.js';
 import { loadModel, sentenceFeatures } from '../src/ner/tagger.js';
 import { tokenize } from '../src/ner/tokens.js';
 import { median, numberArg } from './args.js';
@@ -135,7 +135,7 @@ for (const [language, sentences] of [...sentencesByLang].sort()) {
         tokens += toks.length;
         const features = sentenceFeatures(hook, text, toks);
         const t1 = performance.now();
-        predict(model, features);
+        predictCompiled(model, features);
         decode += performance.now() - t1;
       }
     }
@@ -152,7 +152,9 @@ for (const [language, sentences] of [...sentencesByLang].sort()) {
 }
 console.log('lang tagger            tokens/s   of which decoding alone, tokens/s');
 for (const r of taggerRows)
-  console.log(`${r.language.padEnd(4)} ${'ner tagger'.padEnd(15)} ${String(r.tokensPerSec).padStart(11)} ${String(r.decodeTokensPerSec).padStart(11)}`);
+  console.log(
+    `${r.language.padEnd(4)} ${'ner tagger'.padEnd(15)} ${String(r.tokensPerSec).padStart(11)} ${String(r.decodeTokensPerSec).padStart(11)}`,
+  );
 
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(

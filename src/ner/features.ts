@@ -14,6 +14,7 @@ export function shape(word: string): string {
 
 export function tokenFeatures(tokens: Token[], extra?: (token: Token, index: number) => string[]): string[][] {
   const lower = tokens.map((t) => t.text.toLocaleLowerCase());
+  const shapes = tokens.map((t) => shape(t.text));
   // Inside quotation marks: organisations and titles are quoted in Russian and Azerbaijani news.
   const quoted: boolean[] = [];
   let open = false;
@@ -28,7 +29,7 @@ export function tokenFeatures(tokens: Token[], extra?: (token: Token, index: num
     const f = [
       'b',
       `w=${w}`,
-      `s=${shape(t.text)}`,
+      `s=${shapes[i]}`,
       `p3=${w.slice(0, 3)}`,
       `x2=${w.slice(-2)}`,
       `x3=${w.slice(-3)}`,
@@ -37,14 +38,14 @@ export function tokenFeatures(tokens: Token[], extra?: (token: Token, index: num
       `w+1=${lower[i + 1] ?? '</s>'}`,
       `w-2=${lower[i - 2] ?? '<s>'}`,
       `w+2=${lower[i + 2] ?? '</s>'}`,
-      `s-1=${i ? shape(tokens[i - 1]?.text ?? '') : '<s>'}`,
-      `s+1=${i + 1 < tokens.length ? shape(tokens[i + 1]?.text ?? '') : '</s>'}`,
+      `s-1=${shapes[i - 1] ?? '<s>'}`,
+      `s+1=${shapes[i + 1] ?? '</s>'}`,
       `w-1|w=${lower[i - 1] ?? '<s>'}|${w}`,
       `x3-1=${(lower[i - 1] ?? '<s>').slice(-3)}`,
       `x3+1=${(lower[i + 1] ?? '</s>').slice(-3)}`,
     ];
     if (i === 0) f.push('first');
-    if (quoted[i]) f.push('quoted', `quoted|s=${shape(t.text)}`);
+    if (quoted[i]) f.push('quoted', `quoted|s=${shapes[i]}`);
     if (extra) f.push(...extra(t, i));
     return f;
   });

@@ -1,9 +1,11 @@
 import { gazetteerFeatures } from './gazetteer.js';
+import { isPersonName } from './people-names.js';
 import type { Token } from './tokens.js';
 
 /**
  * Features from a language's case and possessive endings (`morphology.json`): the longest ending that
- * leaves a stem of three letters, the stem, and gazetteer membership of the word or its stem.
+ * leaves a stem of three letters, the stem, gazetteer membership of the word or its stem, and whether
+ * either is a known person name.
  */
 export function endingFeatures(endings: string[], locale: string): (t: Token) => string[] {
   const sorted = [...endings].sort((a, b) => b.length - a.length);
@@ -11,6 +13,8 @@ export function endingFeatures(endings: string[], locale: string): (t: Token) =>
     const w = t.text.toLocaleLowerCase(locale);
     const e = sorted.find((x) => w.length - x.length >= 3 && w.endsWith(x));
     const stem = e ? w.slice(0, -e.length) : w;
-    return [`stem=${stem}`, ...(e ? [`end=${e}`] : []), ...gazetteerFeatures(w, stem)];
+    const f = [`stem=${stem}`, ...(e ? [`end=${e}`] : []), ...gazetteerFeatures(w, stem)];
+    if (isPersonName(w, stem)) f.push('pname');
+    return f;
   };
 }

@@ -175,3 +175,42 @@ export function predict(model: TaggerModel, features: string[][]): string[] {
   );
   return path.map((t) => model.tags[t] as string);
 }
+
+/**
+ * A model ready for tagging: feature → row of a flat weight array, transitions flat too, so that
+ * scoring a token is one Map lookup and a few additions per feature.
+ */
+export interface CompiledModel {
+  tags: string[];
+  rows: Map<string, number>;
+  weights: Float64Array;
+  transitions: Float64Array[];
+}
+
+export function compile(model: TaggerModel): CompiledModel {
+  const n = model.tags.length;
+  const keys = Object.keys(model.weights);
+  const rows = new Map<string, number>();
+  const weights = new Float64Array(keys.length * n);
+  keys.forEach((k, r) => {
+    rows.set(k, r);
+    weights.set(model.weights[k] as number[], r * n);
+  });
+  return { tags: model.tags, rows, weights, transitions: model.transitions.map((t) => Float64Array.from(t)) };
+}
+
+/** Tags one sentence with a compiled model (same result as `predict`). */
+export function predictCompiled(model: CompiledModel, features: string[][]): string[] {
+  const n = model.tags.length;
+  const emissions = features.map((fs) => {
+    const e = new Float64Array(n);
+    for (const f of fs) {
+      const r = model.rows.get(f);
+      if (r === undefined) continue;
+      const base = r * n;
+      for (let t = 0; t < n; t++) e[t] = (e[t] as number) + (model.weights[base + t] as number);
+    }
+    return e;
+  });
+  return viterbi(emissions, model.transitions, n).map((t) => model.tags[t] as string);
+}

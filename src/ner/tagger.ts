@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { tokenFeatures } from './features.js';
-import { predict, type TaggerModel } from './perceptron.js';
+import { type CompiledModel, compile, predictCompiled, type TaggerModel } from './perceptron.js';
 import { fromBio, type Token, type TypedSpan, tokenize } from './tokens.js';
 
 /**
@@ -15,10 +15,10 @@ export interface NerHook {
   model: URL;
 }
 
-const models = new Map<string, TaggerModel>();
+const models = new Map<string, CompiledModel>();
 
 /** The model at a path, read once per process and only when a sentence of its language comes. */
-export function loadModel(url: URL): TaggerModel {
+export function loadModel(url: URL): CompiledModel {
   const key = url.href;
   let m = models.get(key);
   if (!m) {
@@ -30,7 +30,7 @@ export function loadModel(url: URL): TaggerModel {
         `cannot read the tagger model ${url.pathname} (${(e as Error).message}): rebuild it with \`npm run train:ner -- LANG\``,
       );
     }
-    m = JSON.parse(text) as TaggerModel;
+    m = compile(JSON.parse(text) as TaggerModel);
     models.set(key, m);
   }
   return m;
@@ -45,5 +45,5 @@ export function sentenceFeatures(hook: Pick<NerHook, 'features'>, text: string, 
 export function tagNames(hook: NerHook, text: string, model = loadModel(hook.model)): TypedSpan[] {
   const tokens = tokenize(text);
   if (!tokens.length) return [];
-  return fromBio(tokens, predict(model, sentenceFeatures(hook, text, tokens)));
+  return fromBio(tokens, predictCompiled(model, sentenceFeatures(hook, text, tokens)));
 }

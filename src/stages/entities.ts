@@ -4,7 +4,7 @@ import { type Token, tokenize } from '../core/text.js';
 import { matchGazetteer } from '../entities/gazetteer.js';
 import { capitalisedRuns } from '../entities/runs.js';
 import { getLanguage, type LanguageModule } from '../languages/index.js';
-import type { TaggerModel } from '../ner/perceptron.js';
+import type { CompiledModel } from '../ner/perceptron.js';
 import { loadModel, tagNames } from '../ner/tagger.js';
 
 /**
@@ -32,15 +32,33 @@ function taggedNames(
   s: Sentence,
   si: number,
   lang: LanguageModule,
-  model: TaggerModel | undefined,
+  model: CompiledModel | undefined,
 ): EntityMention[] {
   if (!lang.ner) return [];
   const text = doc.view.slice(s.start, s.end);
-  return tagNames(lang.ner, text, model).map((span) => {
+  const honorifics = [...(lang.entities.honorifics ?? [])].sort((a, b) => b.length - a.length);
+  const notNames = new Set(lang.entities.notNames ?? []);
+  const out: EntityMention[] = [];
+  for (const span of tagNames(lang.ner, text, model)) {
     const type = TYPES[span.type] ?? 'organization';
-    const surface = text.slice(span.start, span.end);
+    // Titles before a name are not part of it ("Leader Heydar Aliyev", "Mr. Lee Hsien Loong").
+    let from = span.start;
+    for (let again = true; again; ) {
+      again = false;
+      for (const h of honorifics) {
+        const rest = text.slice(from, span.end);
+        const m = new RegExp(`^${h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.?\\s+`, 'u').exec(rest);
+        if (m && m[0].length < rest.length) {
+          from += m[0].length;
+          again = true;
+          break;
+        }
+      }
+    }
+    const surface = text.slice(from, span.end);
+    if (notNames.has(surface)) continue;
     const m: EntityMention = {
-      start: s.start + span.start,
+      start: s.start + from,
       end: s.start + span.end,
       text: surface,
       type,
@@ -53,8 +71,9 @@ function taggedNames(
     if (initial?.[1]) m.initial = initial[1];
     const base = lang.stripCase(name, type);
     if (base && base !== surface) m.base = base;
-    return m;
-  });
+    out.push(m);
+  }
+  return out;
 }
 
 /**
@@ -115,7 +134,7 @@ function runNames(
 
 export function extractEntities(doc: Document, options: EntityOptions = {}): EntityMention[] {
   const mentions: EntityMention[] = [];
-  const models = new Map<string, TaggerModel>();
+  const models = new Map<string, CompiledModel>();
   const modelOf = (lang: LanguageModule) => {
     const path = options.models?.[lang.code];
     if (!path) return undefined;

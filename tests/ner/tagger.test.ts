@@ -36,23 +36,26 @@ describe('the shipped name taggers', () => {
     );
   });
 
-  it('en: finds an organisation with its article left out and a person after a title', () => {
-    const got = tagged(
-      'en',
-      'Secretary of State Madeleine Albright met officials of the European Commission in Brussels on Monday.',
-    );
-    expect(got).toEqual(
-      expect.arrayContaining(['PER Madeleine Albright', 'ORG European Commission', 'LOC Brussels']),
-    );
+  it('en: finds an organisation with its article left out and a place', () => {
+    const got = tagged('en', 'Officials of the European Commission met in Brussels on Monday.');
+    expect(got).toEqual(expect.arrayContaining(['ORG European Commission', 'LOC Brussels']));
   });
 });
 
 describe('tagger mentions in the pipeline', () => {
-  it('give a Russian name outside the gazetteer its nominative base form', () => {
-    const doc = processText('Вчера в Анкаре Хаканом Фиданом был подписан протокол.', { language: 'ru' });
-    const m = doc.entities.find((e) => e.text === 'Хаканом Фиданом');
-    expect(m?.rule).toBe('ru/tagger');
-    expect(m?.base).toBe('Хакан Фидан');
+  it('give a Russian name outside the gazetteer its nominative base form, and a woman her own surname form', () => {
+    const doc = processText('Министр встретился с Анатолием Сердюковым и Марией Ивановой в Москве.', {
+      language: 'ru',
+    });
+    const bases = doc.entities.filter((e) => e.rule === 'ru/tagger').map((e) => `${e.text} → ${e.base}`);
+    expect(bases).toEqual(['Анатолием Сердюковым → Анатолий Сердюков', 'Марией Ивановой → Мария Иванова']);
+  });
+
+  it('leave a title before a tagged English name out of it', () => {
+    const doc = processText('Prime Minister Jonas Kalvik met officials of the European Commission in Brussels.', {
+      language: 'en',
+    });
+    expect(doc.entities.map((e) => `${e.type} ${e.text}`)).toContain('person Jonas Kalvik');
   });
 
   it('let a tagged organisation stand over the gazetteer country inside it', () => {

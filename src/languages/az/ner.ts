@@ -1,11 +1,20 @@
+import { cueFeatures } from '../../ner/cues.js';
 import { endingFeatures } from '../../ner/morphology.js';
 import type { NerHook } from '../../ner/tagger.js';
+import entities from './entities.json' with { type: 'json' };
 import morphology from './morphology.json' with { type: 'json' };
 
-/** Azerbaijani tagger features: the case and possessive endings of `morphology.json`, gazetteer membership. */
+/**
+ * Azerbaijani tagger features: the case and possessive endings of `morphology.json`, gazetteer
+ * membership, and the name cues of `entities.json`.
+ */
 const endings = endingFeatures(morphology.endings, 'az');
+const cues = cueFeatures(entities, 'az');
 
 export const nerAz: NerHook = {
-  features: () => endings,
+  features: (_text, tokens) => {
+    const cue = cues(tokens);
+    return (t, i) => [...endings(t), ...cue(t, i)];
+  },
   model: new URL('./ner.model.json', import.meta.url),
 };

@@ -1,11 +1,14 @@
 import nlp from 'compromise';
+import { cueFeatures } from '../../ner/cues.js';
 import { endingFeatures } from '../../ner/morphology.js';
 import type { NerHook } from '../../ner/tagger.js';
+import entities from './entities.json' with { type: 'json' };
 import morphology from './morphology.json' with { type: 'json' };
 
 /**
  * English tagger features: compromise's tags of the term a token falls in (its person, place and
- * organisation lexicons and its parse), the possessive ending and gazetteer membership.
+ * organisation lexicons and its parse), the possessive ending, gazetteer membership and the
+ * honorifics of `entities.json`.
  */
 const KEPT = new Set([
   'Person',
@@ -25,26 +28,34 @@ const KEPT = new Set([
   'Demonym',
 ]);
 const endings = endingFeatures(morphology.endings, 'en');
+const cues = cueFeatures(entities, 'en');
 
-type Term = { tags: string[]; offset: { start: number; length: number } };
+type Term = { pre: string; text: string; post: string; tags: Set<string> };
 
-/** compromise's kept tags per character offset of a term's start. */
+/**
+ * compromise's kept tags per character offset of a term's start. Offsets come from walking its terms
+ * (pre + text + post give back the input), which costs far less than asking `json()` for them.
+ */
 function termTags(text: string): Map<number, string[]> {
   const out = new Map<number, string[]>();
-  const sentences = nlp(text).json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[];
-  for (const s of sentences)
-    for (const term of s.terms)
-      out.set(
-        term.offset.start,
-        term.tags.filter((t) => KEPT.has(t)).map((t) => `ct=${t}`),
-      );
+  let at = 0;
+  for (const sentence of (nlp(text) as unknown as { document: Term[][] }).document) {
+    for (const term of sentence) {
+      at += term.pre.length;
+      const kept: string[] = [];
+      for (const t of term.tags) if (KEPT.has(t)) kept.push(`ct=${t}`);
+      if (term.text) out.set(at, kept);
+      at += term.text.length + term.post.length;
+    }
+  }
   return out;
 }
 
 export const nerEn: NerHook = {
-  features: (text) => {
+  features: (text, tokens) => {
     const tags = termTags(text);
-    return (t) => [...endings(t), ...(tags.get(t.start) ?? [])];
+    const cue = cues(tokens);
+    return (t, i) => [...endings(t), ...(tags.get(t.start) ?? []), ...cue(t, i)];
   },
   model: new URL('./ner.model.json', import.meta.url),
 };

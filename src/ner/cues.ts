@@ -1,0 +1,34 @@
+import type { EntityCues } from '../languages/index.js';
+import type { Token } from './tokens.js';
+
+/**
+ * The language's name cues (`entities.json`) as tagger features, on the word and its neighbours: a
+ * person title ("президент", "nazir"), an honorific ("Mr"), an organisation head word ("министерство",
+ * "Universiteti"), a patronymic ending ("-ович", "oğlu"). The rules that used these cues decide
+ * nothing now; the tagger learns how much each is worth.
+ */
+export function cueFeatures(cues: EntityCues, locale: string): (tokens: Token[]) => (t: Token, i: number) => string[] {
+  const stems = (list: string[] | undefined) => (list ?? []).map((x) => new RegExp(`^(?:${x})`, 'iu'));
+  const titles = stems(cues.personTitles);
+  const heads = stems(cues.orgHeads);
+  const patronymic = (cues.patronymic ?? []).map((x) => new RegExp(`${x}$`, 'iu'));
+  const honorifics = new Set((cues.honorifics ?? []).map((h) => h.toLocaleLowerCase(locale)));
+  const marks = (t: Token | undefined): string[] => {
+    if (!t) return [];
+    const w = t.text.toLocaleLowerCase(locale);
+    const out: string[] = [];
+    if (titles.some((re) => re.test(w))) out.push('title');
+    if (heads.some((re) => re.test(w))) out.push('head');
+    if (patronymic.some((re) => re.test(w))) out.push('patr');
+    if (honorifics.has(w)) out.push('hon');
+    return out;
+  };
+  return (tokens) => {
+    const m = tokens.map(marks);
+    return (_t, i) => [
+      ...(m[i] ?? []).map((x) => `cue=${x}`),
+      ...(m[i - 1] ?? []).map((x) => `cue-1=${x}`),
+      ...(m[i + 1] ?? []).map((x) => `cue+1=${x}`),
+    ];
+  };
+}
