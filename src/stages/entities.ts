@@ -82,7 +82,19 @@ function taggedNames(
  * Respublikası" over "Azərbaycan"), except a tagged person around a gazetteer person's full name: the
  * extra words are a title ("Leader Heydar Aliyev"); around a surname alone, the tagged name stands. Where spans cross, the gazetteer's stands.
  */
-function combine(gazetteer: EntityMention[], tagged: EntityMention[]): EntityMention[] {
+function combine(view: string, gazetteer: EntityMention[], taggedSpans: EntityMention[]): EntityMention[] {
+  // A gazetteer name in a case other than the genitive or nominative opens no compound name: the
+  // tagger ran two names together ("İslam Kərimova | Bakı Dövlət Universitetinin"), so the tagged span
+  // starts after it.
+  const tagged = taggedSpans.map((t) => {
+    const head = gazetteer.find(
+      (g) => g.start === t.start && g.end < t.end && g.type !== t.type && g.case && !['gen', 'nom'].includes(g.case),
+    );
+    if (!head) return t;
+    const start = head.end + (/^\s*/u.exec(view.slice(head.end, t.end))?.[0].length ?? 0);
+    const { base: _base, ...rest } = t;
+    return { ...rest, start, text: view.slice(start, t.end) };
+  });
   const inside = (t: EntityMention, g: EntityMention) =>
     t.start <= g.start && t.end >= g.end && t.end - t.start > g.end - g.start;
   const crosses = (t: EntityMention, g: EntityMention) =>
@@ -166,7 +178,7 @@ export function extractEntities(doc: Document, options: EntityOptions = {}): Ent
       if (g.initial) m.initial = g.initial;
       gazetteer.push(m);
     }
-    const found = lang.ner ? combine(gazetteer, taggedNames(doc, s, si, lang, modelOf(lang))) : gazetteer;
+    const found = lang.ner ? combine(doc.view, gazetteer, taggedNames(doc, s, si, lang, modelOf(lang))) : gazetteer;
     mentions.push(...found);
     if (!lang.ner || options.rules) mentions.push(...runNames(doc, s, si, lang, found));
   });

@@ -61,6 +61,18 @@ function classify(text: string, opts: IngestOptions): LineClass {
   return 'short';
 }
 
+/**
+ * The text's first line is its headline when it reads like one: several words, some of them lower
+ * case (a menu or a row of section names is all capitals), and prose within the next two lines (a
+ * byline or a date line may stand between). Headlines name the story's people and places.
+ */
+function isHeadline(l: Line, lines: Line[], opts: IngestOptions): boolean {
+  const words = l.text.match(WORD) ?? [];
+  if (words.length < opts.shortMaxWords + 1 || words.length >= opts.longMinWords) return false;
+  if (words.filter((w) => /^\p{Ll}/u.test(w)).length < 2) return false;
+  return lines.slice(1, 3).some((n) => n.cls === 'good');
+}
+
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let pos = 0;
@@ -100,6 +112,7 @@ export function segmentBody(doc: Document, opts: IngestOptions): { paragraphs: P
   const resolved = lines.map((l, i) => {
     if (l.cls === 'good' || l.cls === 'bad') return l.cls;
     if (!anyGood) return 'good';
+    if (i === 0 && isHeadline(l, lines, opts)) return 'good';
     if (l.cls === 'tiny') return 'bad';
     const before = nearest(i, -1);
     const after = nearest(i, 1);
