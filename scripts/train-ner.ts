@@ -2,8 +2,9 @@
  * Trains the named-entity taggers from the annotated development data beside the checkout
  * (../shared/dev), deterministically: fixed file and sentence order, no shuffling.
  *
- *   npm run train:ner -- LANG [--eval K | --suite K] [--out FILE] [--passes N]
+ *   npm run train:ner [-- LANG] [--eval K | --suite K] [--out FILE] [--passes N]
  *
+ * Without LANG: every language in turn.
  * Without a flag: trains on every file of the language (SHIP) and writes its model into
  * src/languages/LANG/ner.model.json (or --out), byte-identical on every rebuild.
  * --suite K: held-out scores of the whole pipeline with ../shared/eval/suite.mjs, the way the issue's
@@ -156,7 +157,17 @@ function score(model: TaggerModel, docs: Doc[]) {
 
 const args = process.argv.slice(2);
 const lang = args[0] ?? '';
-const USAGE = 'usage: tsx scripts/train-ner.ts az|ru|en [--eval K | --suite K [--verbose]] [--out FILE] [--passes N]';
+const USAGE = 'usage: tsx scripts/train-ner.ts [az|ru|en] [--eval K | --suite K [--verbose]] [--out FILE] [--passes N]';
+if (!lang || lang.startsWith('--')) {
+  // No language: every one, in turn, with the same options.
+  for (const code of Object.keys(SHIP)) {
+    const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), code, ...args], {
+      stdio: 'inherit',
+    });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
+  process.exit(0);
+}
 if (!SHIP[lang]) {
   console.error(USAGE);
   process.exit(2);
