@@ -13,14 +13,19 @@ export function cueFeatures(cues: EntityCues, locale: string): (tokens: Token[])
   const heads = stems(cues.orgHeads);
   const patronymic = (cues.patronymic ?? []).map((x) => new RegExp(`${x}$`, 'iu'));
   const honorifics = new Set((cues.honorifics ?? []).map((h) => h.toLocaleLowerCase(locale)));
+  const memo = new Map<string, string[]>();
   const marks = (t: Token | undefined): string[] => {
     if (!t) return [];
+    const known = memo.get(t.text);
+    if (known) return known;
     const w = t.text.toLocaleLowerCase(locale);
     const out: string[] = [];
     if (titles.some((re) => re.test(w))) out.push('title');
     if (heads.some((re) => re.test(w))) out.push('head');
     if (patronymic.some((re) => re.test(w))) out.push('patr');
     if (honorifics.has(w)) out.push('hon');
+    if (memo.size > 200_000) memo.clear();
+    memo.set(t.text, out);
     return out;
   };
   return (tokens) => {

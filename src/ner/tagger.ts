@@ -9,10 +9,19 @@ import { fromBio, type Token, type TypedSpan, tokenize } from './tokens.js';
  * `features`, so a model always sees at run time what it saw in training.
  */
 export interface NerHook {
-  /** `text` is the sentence the tokens come from (offsets relative to it). */
-  features(text: string, tokens: Token[]): (token: Token, index: number) => string[];
+  /**
+   * `text` is the sentence the tokens come from (offsets relative to it); `within`, when given, the
+   * paragraph it lies in and its offset there, for hooks that parse whole paragraphs at once.
+   */
+  features(text: string, tokens: Token[], within?: Within): (token: Token, index: number) => string[];
   /** The weights written by `npm run train:ner` (`src/languages/<code>/ner.model.json`). */
   model: URL;
+}
+
+/** The paragraph around a sentence, and where the sentence starts in it. */
+export interface Within {
+  text: string;
+  offset: number;
 }
 
 const models = new Map<string, CompiledModel>();
@@ -37,13 +46,18 @@ export function loadModel(url: URL): CompiledModel {
 }
 
 /** Tagger features of one sentence: the language-free ones plus the language's own. */
-export function sentenceFeatures(hook: Pick<NerHook, 'features'>, text: string, tokens: Token[]): string[][] {
-  return tokenFeatures(tokens, hook.features(text, tokens));
+export function sentenceFeatures(
+  hook: Pick<NerHook, 'features'>,
+  text: string,
+  tokens: Token[],
+  within?: Within,
+): string[][] {
+  return tokenFeatures(tokens, hook.features(text, tokens, within));
 }
 
 /** Typed name spans (PER, LOC, ORG) of one sentence, offsets relative to `text`. */
-export function tagNames(hook: NerHook, text: string, model = loadModel(hook.model)): TypedSpan[] {
+export function tagNames(hook: NerHook, text: string, model = loadModel(hook.model), within?: Within): TypedSpan[] {
   const tokens = tokenize(text);
   if (!tokens.length) return [];
-  return fromBio(tokens, predictCompiled(model, sentenceFeatures(hook, text, tokens)));
+  return fromBio(tokens, predictCompiled(model, sentenceFeatures(hook, text, tokens, within)));
 }

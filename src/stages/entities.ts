@@ -36,10 +36,22 @@ function taggedNames(
 ): EntityMention[] {
   if (!lang.ner) return [];
   const text = doc.view.slice(s.start, s.end);
+  const p = doc.paragraphs[s.paragraph];
+  const within = p ? { text: doc.view.slice(p.start, p.end), offset: s.start - p.start } : undefined;
   const honorifics = [...(lang.entities.honorifics ?? [])].sort((a, b) => b.length - a.length);
   const notNames = new Set(lang.entities.notNames ?? []);
+  const stems = (list: string[] | undefined) => (list ?? []).map((x) => new RegExp(`^(?:${x})`, 'iu'));
+  const titles = stems(lang.entities.personTitles);
+  const heads = stems(lang.entities.orgHeads);
+  // A leading word that is a person title, or a lower-case word that is no organisation head, opens no
+  // name ("усилиям Президента Азербайджана" is no organisation; "мэрии Москвы" is one).
+  const opensNoName = (word: string) => {
+    const w = word.toLocaleLowerCase(lang.code);
+    if (titles.some((re) => re.test(w))) return true;
+    return /^\p{Ll}/u.test(word) && !heads.some((re) => re.test(w));
+  };
   const out: EntityMention[] = [];
-  for (const span of tagNames(lang.ner, text, model)) {
+  for (const span of tagNames(lang.ner, text, model, within)) {
     const type = TYPES[span.type] ?? 'organization';
     // Titles before a name are not part of it ("Leader Heydar Aliyev", "Mr. Lee Hsien Loong").
     let from = span.start;
@@ -55,8 +67,13 @@ function taggedNames(
         }
       }
     }
+    for (let word = /^[\p{L}\p{M}'’-]+\s+/u.exec(text.slice(from, span.end)); word; ) {
+      if (!opensNoName(word[0].trim())) break;
+      from += word[0].length;
+      word = /^[\p{L}\p{M}'’-]+\s+/u.exec(text.slice(from, span.end));
+    }
     const surface = text.slice(from, span.end);
-    if (notNames.has(surface)) continue;
+    if (notNames.has(surface) || opensNoName(surface)) continue;
     const m: EntityMention = {
       start: s.start + from,
       end: s.start + span.end,
@@ -79,8 +96,9 @@ function taggedNames(
 /**
  * Gazetteer and tagger mentions of one sentence, without overlaps. A longer tagged span stands over
  * the gazetteer names inside it (an organisation named after its country or founder, "Azərbaycan
- * Respublikası" over "Azərbaycan"), except a tagged person around a gazetteer person's full name: the
- * extra words are a title ("Leader Heydar Aliyev"); around a surname alone, the tagged name stands. Where spans cross, the gazetteer's stands.
+ * Respublikası" over "Azərbaycan"), except around a gazetteer person's full name that is a person too
+ * or that ends it: the extra words are a title ("Leader Heydar Aliyev", "President of the Republic of
+ * Azerbaijan Ilham Aliyev"); around a surname alone, the tagged name stands. Where spans cross, the gazetteer's stands.
  */
 function combine(view: string, gazetteer: EntityMention[], taggedSpans: EntityMention[]): EntityMention[] {
   // A gazetteer name in a case other than the genitive or nominative opens no compound name: the
@@ -102,7 +120,9 @@ function combine(view: string, gazetteer: EntityMention[], taggedSpans: EntityMe
   const standing = tagged.filter(
     (t) =>
       !gazetteer.some(
-        (g) => (inside(t, g) && t.type === 'person' && g.type === 'person' && g.rule === 'gazetteer') || crosses(t, g),
+        (g) =>
+          (inside(t, g) && g.type === 'person' && g.rule === 'gazetteer' && (t.type === 'person' || g.end === t.end)) ||
+          crosses(t, g),
       ),
   );
   const out = gazetteer.filter((g) => !standing.some((t) => inside(t, g)));

@@ -6,14 +6,26 @@ import { analyseRu } from './morph.js';
 
 /**
  * Russian tagger features from Az.js: lemma, part of speech, case and OpenCorpora's proper-noun
- * grammemes (Name, Surn, Patr, Geox, Orgn…), and the name cues of `entities.json`. No gazetteer feature: it did not help from NEREL to
- * FactRuEval in a trial.
+ * grammemes (Name, Surn, Patr, Geox, Orgn…), person-name membership, and the name cues of
+ * `entities.json`. No gazetteer feature: it did not help from NEREL to FactRuEval in a trial.
  */
+const memo = new Map<string, string[]>();
+
+/** A word form's features, worked out once per form. */
 function morphFeatures(t: { text: string }): string[] {
-  if (!/\p{Script=Cyrillic}/u.test(t.text)) return [];
-  const a = analyseRu(t.text);
+  const known = memo.get(t.text);
+  if (known) return known;
+  const f = wordFeatures(t.text);
+  if (memo.size > 200_000) memo.clear();
+  memo.set(t.text, f);
+  return f;
+}
+
+function wordFeatures(text: string): string[] {
+  if (!/\p{Script=Cyrillic}/u.test(text)) return [];
+  const a = analyseRu(text);
   const f = [`lemma=${a.lemma}`, `pos=${a.pos}`, `case=${a.case ?? '-'}`, ...[...a.kinds].map((k) => `k=${k}`)];
-  if (isPersonName(t.text, a.nameLemma)) f.push('pname');
+  if (isPersonName(text, a.nameLemma)) f.push('pname');
   return f;
 }
 
