@@ -21,8 +21,11 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
   a.start < b.end && b.start < a.end;
 
 export interface EntityOptions {
-  /** Also run the language's name rules (`classifyName`) on capitalised runs the tagger left. */
-  rules?: boolean;
+  /**
+   * Languages whose name rules (`classifyName`) also run, on capitalised runs the tagger left (chosen
+   * by held-out scores: they add Azerbaijani people the tagger misses, and cost Russian ones).
+   */
+  rules?: string[];
   /** Tagger weights per language code, in place of the language's own `ner.model.json`. */
   models?: Record<string, string>;
 }
@@ -45,9 +48,10 @@ function taggedNames(
   const heads = stems(lang.entities.orgHeads);
   // A leading word that is a person title, or a lower-case word that is no organisation head, opens no
   // name ("усилиям Президента Азербайджана" is no organisation; "мэрии Москвы" is one).
-  const opensNoName = (word: string) => {
+  // Title stems are tried on names other than people's only: they begin first names too ("Sədrəddin").
+  const opensNoName = (word: string, type: EntityType) => {
     const w = word.toLocaleLowerCase(lang.code);
-    if (titles.some((re) => re.test(w))) return true;
+    if (type !== 'person' && titles.some((re) => re.test(w))) return true;
     return /^\p{Ll}/u.test(word) && !heads.some((re) => re.test(w));
   };
   const out: EntityMention[] = [];
@@ -68,12 +72,12 @@ function taggedNames(
       }
     }
     for (let word = /^[\p{L}\p{M}'’-]+\s+/u.exec(text.slice(from, span.end)); word; ) {
-      if (!opensNoName(word[0].trim())) break;
+      if (!opensNoName(word[0].trim(), type)) break;
       from += word[0].length;
       word = /^[\p{L}\p{M}'’-]+\s+/u.exec(text.slice(from, span.end));
     }
     const surface = text.slice(from, span.end);
-    if (notNames.has(surface) || opensNoName(surface)) continue;
+    if (notNames.has(surface) || opensNoName(surface, type)) continue;
     const m: EntityMention = {
       start: s.start + from,
       end: s.start + span.end,
@@ -200,7 +204,7 @@ export function extractEntities(doc: Document, options: EntityOptions = {}): Ent
     }
     const found = lang.ner ? combine(doc.view, gazetteer, taggedNames(doc, s, si, lang, modelOf(lang))) : gazetteer;
     mentions.push(...found);
-    if (!lang.ner || options.rules) mentions.push(...runNames(doc, s, si, lang, found));
+    if (!lang.ner || options.rules?.includes(lang.code)) mentions.push(...runNames(doc, s, si, lang, found));
   });
   return mentions.sort((a, b) => a.start - b.start || b.end - a.end);
 }
