@@ -30,6 +30,42 @@ export interface EntityOptions {
   models?: Record<string, string>;
 }
 
+interface NameCleaner {
+  /** One or more honorifics at the start of a span ("President", "Mr."), or null when the language has none. */
+  honorific: RegExp | null;
+  notNames: Set<string>;
+  /** A leading word that opens no name of this type. */
+  opensNoName(word: string, type: EntityType): boolean;
+}
+
+const cleaners = new Map<LanguageModule, NameCleaner>();
+
+/** The language's cues for trimming tagged spans, compiled once per language. */
+function cleanerOf(lang: LanguageModule): NameCleaner {
+  let c = cleaners.get(lang);
+  if (c) return c;
+  const escaped = [...(lang.entities.honorifics ?? [])]
+    .sort((a, b) => b.length - a.length)
+    .map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const stems = (list: string[] | undefined) => (list ?? []).map((x) => new RegExp(`^(?:${x})`, 'iu'));
+  const titles = stems(lang.entities.personTitles);
+  const heads = stems(lang.entities.orgHeads);
+  c = {
+    honorific: escaped.length ? new RegExp(`^(?:(?:${escaped.join('|')})\\.?\\s+)+`, 'u') : null,
+    notNames: new Set(lang.entities.notNames ?? []),
+    // A leading person title, or a lower-case word that is no organisation head, opens no name
+    // ("усилиям Президента Азербайджана" is no organisation; "мэрии Москвы" is one). Title stems are
+    // tried on names other than people's only: they begin first names too ("Sədrəddin").
+    opensNoName: (word, type) => {
+      const w = word.toLocaleLowerCase(lang.code);
+      if (type !== 'person' && titles.some((re) => re.test(w))) return true;
+      return /^\p{Ll}/u.test(word) && !heads.some((re) => re.test(w));
+    },
+  };
+  cleaners.set(lang, c);
+  return c;
+}
+
 function taggedNames(
   doc: Document,
   s: Sentence,
@@ -41,35 +77,15 @@ function taggedNames(
   const text = doc.view.slice(s.start, s.end);
   const p = doc.paragraphs[s.paragraph];
   const within = p ? { text: doc.view.slice(p.start, p.end), offset: s.start - p.start } : undefined;
-  const honorifics = [...(lang.entities.honorifics ?? [])].sort((a, b) => b.length - a.length);
-  const notNames = new Set(lang.entities.notNames ?? []);
-  const stems = (list: string[] | undefined) => (list ?? []).map((x) => new RegExp(`^(?:${x})`, 'iu'));
-  const titles = stems(lang.entities.personTitles);
-  const heads = stems(lang.entities.orgHeads);
-  // A leading word that is a person title, or a lower-case word that is no organisation head, opens no
-  // name ("усилиям Президента Азербайджана" is no organisation; "мэрии Москвы" is one).
-  // Title stems are tried on names other than people's only: they begin first names too ("Sədrəddin").
-  const opensNoName = (word: string, type: EntityType) => {
-    const w = word.toLocaleLowerCase(lang.code);
-    if (type !== 'person' && titles.some((re) => re.test(w))) return true;
-    return /^\p{Ll}/u.test(word) && !heads.some((re) => re.test(w));
-  };
+  const { honorific, notNames, opensNoName } = cleanerOf(lang);
   const out: EntityMention[] = [];
   for (const span of tagNames(lang.ner, text, model, within)) {
     const type = TYPES[span.type] ?? 'organization';
     // Titles before a name are not part of it ("Leader Heydar Aliyev", "Mr. Lee Hsien Loong").
     let from = span.start;
-    for (let again = true; again; ) {
-      again = false;
-      for (const h of honorifics) {
-        const rest = text.slice(from, span.end);
-        const m = new RegExp(`^${h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.?\\s+`, 'u').exec(rest);
-        if (m && m[0].length < rest.length) {
-          from += m[0].length;
-          again = true;
-          break;
-        }
-      }
+    for (let m = honorific?.exec(text.slice(from, span.end)); m && m[0].length < span.end - from; ) {
+      from += m[0].length;
+      m = honorific?.exec(text.slice(from, span.end));
     }
     for (let word = /^[\p{L}\p{M}'’-]+\s+/u.exec(text.slice(from, span.end)); word; ) {
       if (!opensNoName(word[0].trim(), type)) break;
@@ -102,7 +118,8 @@ function taggedNames(
  * the gazetteer names inside it (an organisation named after its country or founder, "Azərbaycan
  * Respublikası" over "Azərbaycan"), except around a gazetteer person's full name that is a person too
  * or that ends it: the extra words are a title ("Leader Heydar Aliyev", "President of the Republic of
- * Azerbaijan Ilham Aliyev"); around a surname alone, the tagged name stands. Where spans cross, the gazetteer's stands.
+ * Azerbaijan Ilham Aliyev"); around a surname alone, the tagged name stands. Where spans cross, the
+ * gazetteer's stands.
  */
 function combine(view: string, gazetteer: EntityMention[], taggedSpans: EntityMention[]): EntityMention[] {
   // A gazetteer name in a case other than the genitive or nominative opens no compound name: the
