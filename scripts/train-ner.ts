@@ -63,7 +63,7 @@ const HELDOUT: Record<string, { train: string[]; test: string; task: string }> =
 };
 /**
  * Files read this many times per pass: FactRuEval draws names as the news the ledger reads does
- * ("компании Piedmont Airlines", countries acting as states as places), and is a tenth of NEREL's size.
+ * ("компании «Северный ветер»", countries acting as states as places), and is a tenth of NEREL's size.
  */
 const REPEAT: Record<string, number> = { 'ner_ru.jsonl': Number(process.env.NER_RU_REPEAT ?? 3) };
 /** Passes over the training data, per language (chosen on the held-out scores). */
@@ -113,7 +113,7 @@ function load(lang: string, files = SHIP[lang] ?? []): Doc[] {
         .map((e) => ({ ...e, mapped: TYPE_MAP[e.source_type ?? e.type] ?? TYPE_MAP[e.type] }))
         .filter((e) => !e.nested && e.mapped && e.start != null && named(e))
         .map((e) => ({ type: e.mapped as string, start: e.start, end: e.end }));
-      // Where gold marks a name and a longer mention around it ("Airbus parent EADS", "EADS"), the tagger
+      // Where gold marks a name and a longer mention around it ("Acme parent Globex", "Globex"), the tagger
       // learns the innermost names: flat tags hold one of them, and the name is the one that generalises.
       const innermost = spans.filter(
         (s) => !spans.some((o) => o !== s && o.start >= s.start && o.end <= s.end && o.end - o.start < s.end - s.start),

@@ -1,4 +1,5 @@
 import type { EntityCues } from '../languages/index.js';
+import type { NerHook } from './tagger.js';
 import type { Token } from './tokens.js';
 
 /**
@@ -35,5 +36,14 @@ export function cueFeatures(cues: EntityCues, locale: string): (tokens: Token[])
       ...(m[i - 1] ?? []).map((x) => `cue-1=${x}`),
       ...(m[i + 1] ?? []).map((x) => `cue+1=${x}`),
     ];
+  };
+}
+
+/** A hook's `features`: the language's features of each word, then its name cues around it. */
+export function withCues(word: (t: Token) => string[], cues: EntityCues, locale: string): NerHook['features'] {
+  const cue = cueFeatures(cues, locale);
+  return (_text, tokens) => {
+    const around = cue(tokens);
+    return (t, i) => [...word(t), ...around(t, i)];
   };
 }

@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Document, EntityMention, EntityType, Sentence } from '../core/document.js';
 import { registerStage } from '../core/stage.js';
 import { type Token, tokenize } from '../core/text.js';
@@ -54,7 +56,7 @@ function cleanerOf(lang: LanguageModule): NameCleaner {
     honorific: escaped.length ? new RegExp(`^(?:(?:${escaped.join('|')})\\.?\\s+)+`, 'u') : null,
     notNames: new Set(lang.entities.notNames ?? []),
     // A leading person title, or a lower-case word that is no organisation head, opens no name
-    // ("усилиям Президента Азербайджана" is no organisation; "мэрии Москвы" is one). Title stems are
+    // ("визите Президента Франции" is no organisation; "мэрии Казани" is one). Title stems are
     // tried on names other than people's only: they begin first names too ("Sədrəddin").
     opensNoName: (word, type) => {
       const w = word.toLocaleLowerCase(lang.code);
@@ -81,7 +83,7 @@ function taggedNames(
   const out: EntityMention[] = [];
   for (const span of tagNames(lang.ner, text, model, within)) {
     const type = TYPES[span.type] ?? 'organization';
-    // Titles before a name are not part of it ("Leader Heydar Aliyev", "Mr. Lee Hsien Loong").
+    // Titles before a name are not part of it ("President Jonas Kalvik", "Mr. Kalvik").
     let from = span.start;
     for (let m = honorific?.exec(text.slice(from, span.end)); m && m[0].length < span.end - from; ) {
       from += m[0].length;
@@ -117,13 +119,13 @@ function taggedNames(
  * Gazetteer and tagger mentions of one sentence, without overlaps. A longer tagged span stands over
  * the gazetteer names inside it (an organisation named after its country or founder, "Azərbaycan
  * Respublikası" over "Azərbaycan"), except around a gazetteer person's full name that is a person too
- * or that ends it: the extra words are a title ("Leader Heydar Aliyev", "President of the Republic of
- * Azerbaijan Ilham Aliyev"); around a surname alone, the tagged name stands. Where spans cross, the
+ * or that ends it: the extra words are a title ("Prime Minister Jonas Kalvik", "the President of
+ * Estonia Jonas Kalvik"); around a surname alone, the tagged name stands. Where spans cross, the
  * gazetteer's stands.
  */
 function combine(view: string, gazetteer: EntityMention[], taggedSpans: EntityMention[]): EntityMention[] {
   // A gazetteer name in a case other than the genitive or nominative opens no compound name: the
-  // tagger ran two names together ("İslam Kərimova | Bakı Dövlət Universitetinin"), so the tagged span
+  // tagger ran two names together ("Rəşad Quliyevə | Gəncə Dövlət Universitetinin"), so the tagged span
   // starts after it.
   const tagged = taggedSpans.map((t) => {
     const head = gazetteer.find(
@@ -193,7 +195,7 @@ export function extractEntities(doc: Document, options: EntityOptions = {}): Ent
     if (!path) return undefined;
     let m = models.get(lang.code);
     if (!m) {
-      m = loadModel(new URL(path, `file://${process.cwd()}/`));
+      m = loadModel(pathToFileURL(resolve(path)));
       models.set(lang.code, m);
     }
     return m;

@@ -1,4 +1,4 @@
-import { cueFeatures } from '../../ner/cues.js';
+import { withCues } from '../../ner/cues.js';
 import { endingFeatures } from '../../ner/morphology.js';
 import type { NerHook } from '../../ner/tagger.js';
 import entities from './entities.json' with { type: 'json' };
@@ -8,13 +8,7 @@ import morphology from './morphology.json' with { type: 'json' };
  * Azerbaijani tagger features: the case and possessive endings of `morphology.json`, gazetteer
  * membership, and the name cues of `entities.json`.
  */
-const endings = endingFeatures(morphology.endings, 'az');
-const cues = cueFeatures(entities, 'az');
-
 export const nerAz: NerHook = {
-  features: (_text, tokens) => {
-    const cue = cues(tokens);
-    return (t, i) => [...endings(t), ...cue(t, i)];
-  },
+  features: withCues(endingFeatures(morphology.endings, 'az'), entities, 'az'),
   model: new URL('./ner.model.json', import.meta.url),
 };

@@ -17,7 +17,7 @@ const patronymicNominative = (w: string) =>
 const capital = (s: string) => s.replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
 
 /**
- * The nominative form of a Russian name ("Хаканом Фиданом" → "Хакан Фидан", "Москве" → "Москва"): each
+ * The nominative form of a Russian name ("Игорем Крутовым" → "Игорь Крутов", "Казани" → "Казань"): each
  * word's lemma for a person; for a place or organisation only when it is one noun, since Az.js lemmatises
  * words one by one and an adjective's lemma would lose its agreement ("Государственной Думы" stays).
  */

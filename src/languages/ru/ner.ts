@@ -1,4 +1,4 @@
-import { cueFeatures } from '../../ner/cues.js';
+import { withCues } from '../../ner/cues.js';
 import { isPersonName } from '../../ner/people-names.js';
 import type { NerHook } from '../../ner/tagger.js';
 import entities from './entities.json' with { type: 'json' };
@@ -29,12 +29,7 @@ function wordFeatures(text: string): string[] {
   return f;
 }
 
-const cues = cueFeatures(entities, 'ru');
-
 export const nerRu: NerHook = {
-  features: (_text, tokens) => {
-    const cue = cues(tokens);
-    return (t, i) => [...morphFeatures(t), ...cue(t, i)];
-  },
+  features: withCues(morphFeatures, entities, 'ru'),
   model: new URL('./ner.model.json', import.meta.url),
 };
