@@ -46,6 +46,11 @@ export interface DateValue {
   value: string;
   precision: DatePrecision;
   mod?: DateMod;
+  /**
+   * Where an event's date comes from: a date expression the text attaches to it (`text`), an earlier
+   * event or date of the text (`context`), or the publication date (`published`). Events only.
+   */
+  source?: 'text' | 'context' | 'published';
 }
 
 export interface DateMention extends Span, DateValue {

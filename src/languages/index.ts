@@ -1,6 +1,7 @@
 import { eng as enStopwords, rus as ruStopwords } from 'stopword';
 import { CYRILLIC_TO_LATIN } from '../core/text.js';
 import type { NameClassifier } from '../entities/runs.js';
+import type { SlotCues } from '../events/slots.js';
 import type { NerHook } from '../ner/tagger.js';
 import azAbbreviations from './az/abbreviations.json' with { type: 'json' };
 import { extractDatesAz } from './az/dates/index.js';
@@ -8,7 +9,7 @@ import azEntities from './az/entities.json' with { type: 'json' };
 import azEvents from './az/events.json' with { type: 'json' };
 import azMonths from './az/months.json' with { type: 'json' };
 import azMorphology from './az/morphology.json' with { type: 'json' };
-import { classifyAz, stripCaseNameAz } from './az/names.js';
+import { classifyAz, stripCaseNameAz, wordCaseAz } from './az/names.js';
 import { nerAz } from './az/ner.js';
 import azPage from './az/page.json' with { type: 'json' };
 import azStopwords from './az/stopwords.json' with { type: 'json' };
@@ -31,6 +32,7 @@ import { extractDatesRu } from './ru/dates/index.js';
 import ruEntities from './ru/entities.json' with { type: 'json' };
 import ruEvents from './ru/events.json' with { type: 'json' };
 import ruMonths from './ru/months.json' with { type: 'json' };
+import { wordCaseRu } from './ru/morph.js';
 import ruMorphology from './ru/morphology.json' with { type: 'json' };
 import { classifyRu, stripCaseRu } from './ru/names.js';
 import { nerRu } from './ru/ner.js';
@@ -77,8 +79,10 @@ export interface EventLexicon {
   >;
   /** Case endings on the common noun right after a name ("Daşkənd şəhərində" → loc), ending → case. */
   nounCaseAfterName?: Record<string, string>;
-  /** Prepositions or case endings marking roles, by role name. */
-  roleCues?: Record<string, string[]>;
+  /** How names are placed relative to a trigger: prepositions, cases, possessives (`src/events/slots.ts`). */
+  slots?: SlotCues;
+  /** Text before or after a date expression that makes it a duration or validity period, not an event date. */
+  notEventDates?: { before: string[]; after: string[] };
 }
 
 /**
@@ -111,6 +115,8 @@ export interface LanguageModule {
   classifyName?: NameClassifier;
   /** The base (nominative) form of a name found in text, for its canonical record. */
   stripCase(name: string, type: string): string;
+  /** The grammatical case a word's form marks (nom, gen, dat, acc, ins, loc, abl), for role slots. */
+  wordCase?(word: string): string | undefined;
   /** The trained name tagger: its features and weights (`ner.ts`, `ner.model.json`). */
   ner?: NerHook;
   events: EventLexicon;
@@ -178,6 +184,7 @@ const LANGUAGES: LanguageModule[] = [
     events: ruEvents,
     ner: nerRu,
     stripCase: stripCaseRu,
+    wordCase: wordCaseRu,
   },
   {
     code: 'az',
@@ -196,6 +203,7 @@ const LANGUAGES: LanguageModule[] = [
     events: azEvents,
     ner: nerAz,
     stripCase: stripCaseNameAz,
+    wordCase: wordCaseAz,
   },
 ];
 

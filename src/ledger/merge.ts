@@ -1,15 +1,20 @@
 import { createHash } from 'node:crypto';
 import type { DateValue, EntityRecord, EventMention } from '../core/document.js';
 import { gazetteerRecord } from '../entities/gazetteer.js';
+import { eventType, isSymmetric } from '../events/types.js';
 import type { MergeInput } from './records.js';
 
 /**
  * The ledger merge: one event per real-world event, however many documents report it.
- * Reports are linked when they have the same type, compatible participants (the same entity, or a
- * city and its country) and compatible dates (one interval inside the other); one-off events between
- * the same parties (relations established, an embassy opened) link whatever their dates, and the
- * disagreement is recorded in `conflicts`. Events are the connected components of that relation, so
- * the result does not depend on the order documents arrive in; ids are hashes of content.
+ * Reports are linked when they have the same type, identifying attributes that do not disagree (an
+ * agreement's title, a trade figure), compatible participants role by role (the same entity, or a city
+ * and its country; the same set for a symmetric role such as an agreement's parties; no entity in one
+ * role of one report and another role of the other) and compatible dates (one interval inside the
+ * other). Events that happen once (`types.json` `once`: relations established, an embassy opened) link
+ * whatever their dates. An undated report joins the one dated event it fits. Disagreements are recorded
+ * in `conflicts`, each value with the documents that stated it. Events are the connected components of
+ * that relation, so the result does not depend on the order documents arrive in; ids are hashes of
+ * content.
  */
 export interface LedgerEvent {
   id: string;
@@ -27,7 +32,7 @@ export interface LedgerEvent {
     trigger: string;
     date: DateValue | null;
   }[];
-  conflicts: { field: string; values: string[] }[];
+  conflicts: { field: string; values: string[]; reports: { value: string; documents: string[] }[] }[];
 }
 
 export interface Ledger {
@@ -37,7 +42,8 @@ export interface Ledger {
   events: LedgerEvent[];
 }
 
-export const ONE_OFF_TYPES = new Set(['diplomatic_relations', 'embassy_opening']);
+/** Events that happen once between the same participants (`types.json` `once`). */
+const once = (type: string) => !!eventType(type)?.once;
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 12);
@@ -96,29 +102,64 @@ function participantsCompatible(a: EventMention, b: EventMention): boolean {
     const xa = a.participants.filter((p) => p.role === role).map((p) => p.entity);
     const xb = b.participants.filter((p) => p.role === role).map((p) => p.entity);
     if (!xa.length || !xb.length) continue;
-    if (role === 'party') {
-      // Parties must be the same set (up to cities in their countries).
-      const ok = xa.every((x) => xb.some((y) => related(x, y))) || xb.every((y) => xa.some((x) => related(x, y)));
+    if (isSymmetric(a.type, role)) {
+      // A symmetric role is one set (up to cities in their countries): a report naming one party may
+      // leave the others out, but two reports naming two or more must name the same ones.
+      const aInB = xa.every((x) => xb.some((y) => related(x, y)));
+      const bInA = xb.every((y) => xa.some((x) => related(x, y)));
+      const ok = xa.length >= 2 && xb.length >= 2 ? aInB && bInA : aInB || bInA;
       if (!ok) return false;
     } else if (!xa.some((x) => xb.some((y) => related(x, y)))) return false;
     shared = true;
   }
+  // The same entity in different roles ("A visits B", "B visits A") is a different event.
+  for (const pa of a.participants) {
+    for (const pb of b.participants) {
+      if (
+        pa.role !== pb.role &&
+        pa.entity === pb.entity &&
+        !isSymmetric(a.type, pa.role) &&
+        !isSymmetric(a.type, pb.role)
+      )
+        return false;
+    }
+  }
   return shared;
+}
+
+const words = (v: string) => new Set(v.toLocaleLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+
+/** Identifying attributes (`types.json` `identity`) that both reports state must agree. */
+function identityAgrees(a: EventMention, b: EventMention): boolean {
+  for (const attr of eventType(a.type)?.identity ?? []) {
+    const va = a.attributes[attr];
+    const vb = b.attributes[attr];
+    if (va === undefined || vb === undefined) continue;
+    if (typeof va === 'number' || typeof vb === 'number') {
+      if (va !== vb) return false;
+      continue;
+    }
+    // Titles: the same words for the most part (quotes, case and word forms aside).
+    const wa = words(va);
+    const wb = words(vb);
+    const common = [...wa].filter((w) => wb.has(w)).length;
+    if (common / Math.max(1, Math.min(wa.size, wb.size)) < 0.6) return false;
+  }
+  return true;
 }
 
 /** Everything `linked` looks at: reports with equal signatures link to exactly the same reports. */
 function signature(ev: EventMention): string {
   const parts = ev.participants.map((p) => `${p.role}=${p.entity}`).sort();
-  const amount = ev.type === 'trade' ? String(ev.attributes.amount ?? '') : '';
-  return `${ev.type}|${amount}|${ev.date?.value ?? ''}|${parts.join(',')}`;
+  const identity = (eventType(ev.type)?.identity ?? []).map((k) => String(ev.attributes[k] ?? '')).join('|');
+  return `${ev.type}|${identity}|${ev.date?.value ?? ''}|${parts.join(',')}`;
 }
 
-function linked(a: EventMention, b: EventMention): boolean {
+function linked(a: EventMention, b: EventMention, ignoreDates = false): boolean {
   // Cheapest tests first: this runs for every pair of reports in a block.
   if (a.type !== b.type) return false;
-  if (a.type === 'trade' && a.attributes.amount !== b.attributes.amount) return false;
-  if (!ONE_OFF_TYPES.has(a.type) && !datesCompatible(a.date, b.date)) return false;
-  return participantsCompatible(a, b);
+  if (!ignoreDates && !once(a.type) && !datesCompatible(a.date, b.date)) return false;
+  return identityAgrees(a, b) && participantsCompatible(a, b);
 }
 
 const PRECISION_RANK: Record<string, number> = {
@@ -179,7 +220,13 @@ function buildEvent(group: Candidate[]): LedgerEvent {
   const values = [...new Set(dated.map((d) => d.value))].sort();
   const intervals = values.map(interval);
   const disagree = intervals.some((a, i) => intervals.some((b, j) => j > i && a && b && !overlap(a, b)));
-  if (disagree) conflicts.push({ field: 'date', values });
+  if (disagree) {
+    const reports = values.map((value) => ({
+      value,
+      documents: [...new Set(group.filter((g) => g.ev.date?.value === value).map((g) => g.doc))].sort(),
+    }));
+    conflicts.push({ field: 'date', values, reports });
+  }
   const mentions = group
     .map(({ doc, ev }) => ({
       document: doc,
@@ -198,7 +245,7 @@ function buildEvent(group: Candidate[]): LedgerEvent {
   // roles by their main entity, so a city named beside its country does not change the id.
   const anchor = roles
     .map((r) =>
-      r === 'party'
+      isSymmetric(type, r)
         ? `${r}=${participants
             .filter((p) => p.role === r)
             .map((p) => p.entity)
@@ -207,9 +254,9 @@ function buildEvent(group: Candidate[]): LedgerEvent {
         : `${r}=${participants.find((p) => p.role === r)?.entity}`,
     )
     .join(',');
-  const year = ONE_OFF_TYPES.has(type) || !date ? '' : (date.value.match(/^\d{4}/)?.[0] ?? '');
-  const amount = type === 'trade' ? String(attributes.amount ?? '') : '';
-  const id = `ev-${hash(`${type}|${anchor}|${year}|${amount}`)}`;
+  const year = once(type) || !date ? '' : (date.value.match(/^\d{4}/)?.[0] ?? '');
+  const identity = (eventType(type)?.identity ?? []).map((k) => String(attributes[k] ?? '')).join('|');
+  const id = `ev-${hash(`${type}|${anchor}|${year}|${identity}`)}`;
   const confidence = Math.round((1 - evs.reduce((p, e) => p * (1 - e.confidence), 1)) * 100) / 100;
   return {
     id,
@@ -277,6 +324,7 @@ export function mergeLedger<T extends MergeInput>(
   // year block of their entity.
   const blocks = new Map<string, number[]>();
   const wide = new Map<string, number[]>();
+  const datedByKey = new Map<string, number[]>();
   const push = (map: Map<string, number[]>, k: string, i: number) => {
     const list = map.get(k);
     if (list) list.push(i);
@@ -289,7 +337,8 @@ export function mergeLedger<T extends MergeInput>(
     );
     const span = c.ev.date ? interval(c.ev.date.value) : null;
     for (const k of keys) {
-      if (ONE_OFF_TYPES.has(c.ev.type)) push(blocks, k, i);
+      if (c.ev.date) push(datedByKey, k, i);
+      if (once(c.ev.type)) push(blocks, k, i);
       else if (!c.ev.date) push(blocks, `${k}|undated`, i);
       else if (!span || Math.floor(span[1] / 1e4) - Math.floor(span[0] / 1e4) > 3) push(wide, k, i);
       else for (let y = Math.floor(span[0] / 1e4); y <= Math.floor(span[1] / 1e4); y++) push(blocks, `${k}|${y}`, i);
@@ -332,6 +381,26 @@ export function mergeLedger<T extends MergeInput>(
       if (roots.size === 1) union(i, [...roots][0] as number);
     }
   }
+  // Across documents, an undated report (with the undated reports linked to it) joins the one dated
+  // event it fits; fitting two or more, it stays apart. The dated events are fixed before any joins, so
+  // the outcome does not depend on order.
+  const datedRoot = new Map<number, boolean>();
+  candidates.forEach((c, i) => {
+    if (c.ev.date) datedRoot.set(find(i), true);
+  });
+  const fits = new Map<number, Set<number>>();
+  for (const i of representatives) {
+    const c = candidates[i] as Candidate;
+    if (c.ev.date || once(c.ev.type) || datedRoot.has(find(i))) continue;
+    const fit = fits.get(find(i)) ?? new Set<number>();
+    fits.set(find(i), fit);
+    for (const p of c.ev.participants) {
+      for (const j of datedByKey.get(`${c.ev.type}|${gazetteerRecord(p.entity)?.country ?? p.entity}`) ?? []) {
+        if (linked(c.ev, (candidates[j] as Candidate).ev, true)) fit.add(find(j));
+      }
+    }
+  }
+  for (const [root, fit] of fits) if (fit.size === 1) union(root, [...fit][0] as number);
   const groups = new Map<number, Candidate[]>();
   candidates.forEach((c, i) => {
     const root = find(i);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAmount } from '../../src/stages/events.js';
+import { readAmount } from '../../src/events/attributes.js';
 import { processText } from '../helpers.js';
 
 const summary = (text: string, published?: string) =>

@@ -22,8 +22,8 @@ const CASE_ENDINGS = morphology.endings
   )
   .sort((a, b) => b.length - a.length);
 
-/** The word without its case ending, when the ending's vowel agrees with the stem's last vowel. */
-export function stripCaseAz(word: string): string {
+/** The word's case ending and its case, when the ending's vowel agrees with the stem's last vowel. */
+function caseEnding(word: string): { stem: string; case: string } | null {
   for (const e of CASE_ENDINGS) {
     if (!word.toLocaleLowerCase('az').endsWith(e) || word.length - e.length < 3) continue;
     const stem = word.slice(0, -e.length);
@@ -32,9 +32,19 @@ export function stripCaseAz(word: string): string {
     const endingVowel = e.match(/[aıoueəiöü]/)?.[0] ?? '';
     const harmonious =
       (BACK.test(lastVowel) && BACK.test(endingVowel)) || (FRONT.test(lastVowel) && FRONT.test(endingVowel));
-    if (harmonious) return stem;
+    if (harmonious) return { stem, case: (morphology.cases as Record<string, string>)[e] as string };
   }
-  return word;
+  return null;
+}
+
+/** The word without its case ending ("Amanqaliyevin" → "Amanqaliyev"). */
+export function stripCaseAz(word: string): string {
+  return caseEnding(word)?.stem ?? word;
+}
+
+/** The case a word's ending marks (gen, dat, loc, abl, ins), or undefined for the bare form. */
+export function wordCaseAz(word: string): string | undefined {
+  return caseEnding(word)?.case;
 }
 
 /** The base form of a name: the last word without its case ending ("Azərbaycan Respublikasının" → "… Respublikası"). */

@@ -67,3 +67,18 @@ export function analyseRu(word: string): RuWord {
   cache.set(word, w);
   return w;
 }
+
+const SHORT_CASE: Record<string, string> = {
+  nomn: 'nom',
+  gent: 'gen',
+  datv: 'dat',
+  accs: 'acc',
+  ablt: 'ins',
+  loct: 'loc',
+};
+
+/** The case of a word's likeliest parse, in the short names the rest of the code uses (nom, gen, …). */
+export function wordCaseRu(word: string): string | undefined {
+  const c = analyseRu(word).case;
+  return c ? SHORT_CASE[c] : undefined;
+}

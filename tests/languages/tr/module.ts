@@ -64,6 +64,6 @@ export const turkish: LanguageModule = {
     leaders: {},
     generic: [],
     types: { visit: { triggers: ['ziyaret etti'] } },
-    roleCues: { destination: ['case:dat'] },
+    slots: { cases: { dat: 'goal' } },
   },
 };

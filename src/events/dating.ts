@@ -1,0 +1,73 @@
+import type { DateMention, DateValue, Document, EventMention } from '../core/document.js';
+import type { EventLexicon } from '../languages/index.js';
+import type { Clause } from './clauses.js';
+import { pattern } from './patterns.js';
+import type { EventTypeDef } from './types.js';
+
+/**
+ * An event's date: the date expression the text attaches to it, nearest the trigger in its clause
+ * (then in its sentence), never a duration or validity period ("for 2025–2029", "на 2025-2029 годы",
+ * "2025-2029-cu illər üçün"). Without one, the type's fallbacks (`types.json` `dateFallbacks`) in order:
+ * the visit the sentence says it happened during ("during the visit"), the paragraph's previous event or
+ * date (narrative time), the publication date. `source` says which: `text`, `context` or `published`;
+ * no supportable date is `null`.
+ */
+export interface DatingContext {
+  doc: Document;
+  sentence: number;
+  clause: Clause;
+  clauses: Clause[];
+  trigger: number;
+  lex: EventLexicon;
+  def: EventTypeDef;
+  /** The sentence places the event inside an earlier one ("during the visit"). */
+  inherits: boolean;
+  /** The visit of this sentence, or the paragraph's last dated event. */
+  context: EventMention | null;
+  previous: EventMention | null;
+}
+
+export function dateValue(d: DateMention, source: DateValue['source'] = 'text'): DateValue {
+  const v: DateValue = { value: d.value, precision: d.precision };
+  if (d.mod) v.mod = d.mod;
+  v.source = source;
+  return v;
+}
+
+/** Whether a date expression is a duration or validity period rather than when something happened. */
+function isPeriod(doc: Document, d: DateMention, lex: EventLexicon): boolean {
+  const cues = lex.notEventDates;
+  if (!cues) return false;
+  const before = doc.view.slice(Math.max(0, d.start - 40), d.start);
+  const after = doc.view.slice(d.end, d.end + 40);
+  return cues.before.some((p) => pattern(p).test(before)) || cues.after.some((p) => pattern(p).test(after));
+}
+
+function nearest(dates: DateMention[], at: number): DateMention | undefined {
+  return [...dates].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at) || a.start - b.start)[0];
+}
+
+export function eventDate(ctx: DatingContext): DateValue | null {
+  const { doc, lex } = ctx;
+  const usable = (ds: DateMention[]) => ds.filter((d) => !isPeriod(doc, d, lex));
+  const own = nearest(usable(ctx.clause.dates), ctx.trigger);
+  if (own) return dateValue(own);
+  if (ctx.clauses.length > 1) {
+    const inSentence = nearest(usable(ctx.clauses.flatMap((c) => c.dates)), ctx.trigger);
+    if (inSentence) return dateValue(inSentence);
+  }
+  for (const fallback of ctx.def.dateFallbacks) {
+    if (fallback === 'inherit' && ctx.inherits && ctx.context?.date) return { ...ctx.context.date, source: 'context' };
+    if (fallback === 'narrative') {
+      if (ctx.previous?.date) return { ...ctx.previous.date, source: 'context' };
+      const paragraph = doc.sentences[ctx.sentence]?.paragraph;
+      const last = usable(
+        doc.dates.filter((d) => d.sentence < ctx.sentence && doc.sentences[d.sentence]?.paragraph === paragraph),
+      ).pop();
+      if (last) return dateValue(last, 'context');
+    }
+    if (fallback === 'published' && doc.published)
+      return { value: doc.published, precision: 'day', source: 'published' };
+  }
+  return null;
+}

@@ -1,0 +1,104 @@
+import type { Document, EntityMention } from '../core/document.js';
+import type { LanguageModule } from '../languages/index.js';
+import { pattern } from './patterns.js';
+
+/**
+ * The syntactic slot each name of a sentence stands in relative to a trigger, from what the language
+ * marks (its `events.json` `slots`): a preposition before the name, read through titles and articles
+ * ("visit to the Republic of Uzbekistan" → goal), the case the name's form is in ("в Китай" → goal,
+ * "в Китае" → location, "Əliyevin" → possessor, "Azərbaycana" → goal), a possessive after it
+ * ("Finland's membership" → possessor), a postposition ("Lavrov ilə" → comitative), and, with none of
+ * these, its place: before the trigger is the subject, after it the object. A name coordinated with the
+ * one before it ("Estonia, Latvia and Lithuania") shares that one's slot.
+ *
+ * Slots: subject, object, possessor, goal, location, source, comitative, agent.
+ */
+export interface SlotCues {
+  /** Preposition → slot, or → case → slot (`default` for any other case). */
+  prepositions?: Record<string, string | Record<string, string>>;
+  /** Pattern of a word that may stand between a preposition and the name ("the", "president", "city"). */
+  transparent?: string;
+  /** Pattern right after a name that makes it a possessor ("'s"). */
+  possessive?: string;
+  /** Word right after the name → slot ("ilə" → comitative, "tərəfindən" → agent). */
+  postpositions?: Record<string, string>;
+  /** Case of a name without a preposition → slot. */
+  cases?: Record<string, string>;
+  /** Which word of a name carries its case: the first (Russian heads) or the last (Azerbaijani suffixes). */
+  caseWord?: string;
+  /** The text between two names that coordinates them (", ", " and ", " и "). */
+  coordination?: string;
+}
+
+const WORD = /[\p{L}\p{M}'’-]+|[^\s\p{L}\p{M}]/gu;
+
+function caseOf(doc: Document, m: EntityMention, lang: LanguageModule): string | undefined {
+  if (m.case) return m.case;
+  // "Daşkənd şəhərində": the case is on the common noun after the name.
+  const after = lang.events.nounCaseAfterName;
+  if (after) {
+    const endings = Object.keys(after).sort((a, b) => b.length - a.length);
+    const next = pattern(`^\\s+\\p{Ll}+?(${endings.join('|')})(?![\\p{L}])`, 'u').exec(
+      doc.view.slice(m.end, m.end + 30),
+    );
+    const c = next?.[1] ? after[next[1]] : undefined;
+    if (c) return c;
+  }
+  if (!lang.wordCase) return undefined;
+  const words = m.text.split(/\s+/).filter(Boolean);
+  const word = lang.events.slots?.caseWord === 'first' ? words[0] : words[words.length - 1];
+  return word ? lang.wordCase(word) : undefined;
+}
+
+/** The preposition governing a name: the nearest word before it, past titles and articles. */
+function prepositionOf(doc: Document, m: EntityMention, from: number, cues: SlotCues): string | undefined {
+  const before = doc.view.slice(Math.max(from, m.start - 60), m.start);
+  const words = before.match(WORD) ?? [];
+  const transparent = cues.transparent ? pattern(cues.transparent, 'iu') : null;
+  for (let i = words.length - 1, seen = 0; i >= 0 && seen < 5; i--, seen++) {
+    const w = (words[i] as string).toLocaleLowerCase();
+    if (cues.prepositions && Object.hasOwn(cues.prepositions, w)) return w;
+    const capitalised = /^\p{Lu}/u.test(words[i] as string);
+    if (!transparent?.test(w) && !capitalised) return undefined;
+  }
+  return undefined;
+}
+
+export function slotsOf(
+  doc: Document,
+  entities: EntityMention[],
+  trigger: number,
+  from: number,
+  lang: LanguageModule,
+): Map<EntityMention, string> {
+  const cues = lang.events.slots ?? {};
+  const out = new Map<EntityMention, string>();
+  const sorted = [...entities].sort((a, b) => a.start - b.start);
+  let previous: EntityMention | undefined;
+  for (const m of sorted) {
+    const positional = m.start < trigger ? 'subject' : 'object';
+    let slot: string | undefined;
+    const c = caseOf(doc, m, lang);
+    // The preposition is looked for after the name before: it governs that one otherwise.
+    const prep = prepositionOf(doc, m, Math.max(from, previous?.end ?? from), cues);
+    if (prep) {
+      const rule = cues.prepositions?.[prep];
+      slot = typeof rule === 'string' ? rule : rule ? (rule[c ?? ''] ?? rule.default) : undefined;
+    }
+    const after = doc.view.slice(m.end, m.end + 20);
+    if (!slot && cues.possessive && pattern(cues.possessive, 'u').test(after)) slot = 'possessor';
+    if (!slot && cues.postpositions) {
+      const next = /^\s*([\p{L}]+)/u.exec(after)?.[1]?.toLocaleLowerCase();
+      if (next && Object.hasOwn(cues.postpositions, next)) slot = cues.postpositions[next];
+    }
+    if (!slot && c && cues.cases?.[c]) slot = cues.cases[c];
+    // Coordinated with the name before it: the same slot, unless this one is marked itself.
+    if (!slot && previous && cues.coordination) {
+      const gap = doc.view.slice(previous.end, m.start);
+      if (pattern(cues.coordination, 'iu').test(gap)) slot = out.get(previous);
+    }
+    out.set(m, slot ?? positional);
+    previous = m;
+  }
+  return out;
+}
