@@ -14,6 +14,8 @@ export interface NameRun {
   initial?: Token;
   /** A person title (президент, nazir, səfir…) stands within three words before or right after it. */
   titled: boolean;
+  /** A person title stands right before the run ("President Bush", "Gen. Nhek Bunchhay"). */
+  titledBefore: boolean;
 }
 
 export interface NameGuess {
@@ -61,6 +63,7 @@ export function capitalisedRuns(
       tokens: tokens.slice(i, j + 1),
       sentenceInitial: i === 0 || (i === 1 && !!prev && /^\p{Lu}$/u.test(prev.text)),
       titled: tokens.slice(Math.max(0, i - 3), i).some(isTitle) || isTitle(tokens[j + 1]),
+      titledBefore: isTitle(prev) || (prev?.text === '.' && isTitle(tokens[i - 2])),
     };
     if (prev && /^\p{Lu}$/u.test(prev.text) && /^\.\s?$/.test(view.slice(prev.end, t.start))) run.initial = prev;
     runs.push(run);

@@ -22,7 +22,7 @@ import enEntities from './en/entities.json' with { type: 'json' };
 import enEvents from './en/events.json' with { type: 'json' };
 import enMonths from './en/months.json' with { type: 'json' };
 import enMorphology from './en/morphology.json' with { type: 'json' };
-import { stripCaseEn } from './en/names.js';
+import { classifyEn, stripCaseEn } from './en/names.js';
 import { nerEn } from './en/ner.js';
 import enPage from './en/page.json' with { type: 'json' };
 import { segmentEnglish } from './en/sentences.js';
@@ -147,6 +147,8 @@ export interface EntityCues {
   personTitles?: string[];
   orgHeads?: string[];
   patronymic?: string[];
+  /** Names do not inflect: a surname found once marks its bare repetitions in the article. */
+  repeatNames?: boolean;
 }
 
 const LANGUAGES: LanguageModule[] = [
@@ -164,6 +166,7 @@ const LANGUAGES: LanguageModule[] = [
     tense: tenseClassifier(enTense),
     entities: enEntities,
     events: enEvents,
+    classifyName: classifyEn,
     ner: nerEn,
     stripCase: stripCaseEn,
   },

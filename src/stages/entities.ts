@@ -225,7 +225,42 @@ export function extractEntities(doc: Document, options: EntityOptions = {}): Ent
     mentions.push(...found);
     if (!lang.ner || options.rules?.includes(lang.code)) mentions.push(...runNames(doc, s, si, lang, found));
   });
+  mentions.push(...repeatedNames(doc, mentions));
   return mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * One name, one person per article: once "President Bush" or "George Bush" is found, a later bare
+ * "Bush" is the same person. For languages whose names do not inflect (`entities.json`
+ * `repeatNames`); the gazetteer reads inflected forms in the others.
+ */
+function repeatedNames(doc: Document, found: EntityMention[]): EntityMention[] {
+  const surnames = new Map<string, Set<string>>();
+  for (const m of found) {
+    const lang = doc.sentences[m.sentence]?.language ?? '';
+    if (m.type !== 'person' || !getLanguage(lang)?.entities.repeatNames) continue;
+    const last =
+      m.text
+        .replace(/['’]s?$/u, '')
+        .split(/\s+/)
+        .pop() ?? '';
+    if (/^\p{Lu}\p{Ll}{2,}$/u.test(last)) surnames.set(lang, (surnames.get(lang) ?? new Set()).add(last));
+  }
+  if (!surnames.size) return [];
+  const out: EntityMention[] = [];
+  const taken = [...found].sort((a, b) => a.start - b.start);
+  doc.sentences.forEach((s, si) => {
+    const names = surnames.get(s.language);
+    if (!names) return;
+    for (const t of tokenize(doc.view, s.start, s.end)) {
+      const word = t.text.replace(/['’]s?$/u, '');
+      if (!names.has(word)) continue;
+      const end = t.start + word.length;
+      if (taken.some((m) => m.start < end && m.end > t.start)) continue;
+      out.push({ start: t.start, end, text: word, type: 'person', rule: 'repeated-name', sentence: si });
+    }
+  });
+  return out;
 }
 
 registerStage({
