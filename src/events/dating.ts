@@ -7,7 +7,8 @@ import type { EventTypeDef } from './types.js';
 /**
  * An event's date: the date expression the text attaches to it, nearest the trigger in its clause
  * (then in its sentence), never a duration or validity period ("for 2025–2029", "на 2025-2029 годы",
- * "2025-2029-cu illər üçün"). Without one, the type's fallbacks (`types.json` `dateFallbacks`) in order:
+ * "2025-2029-cu illər üçün").
+ * Without one, the type's fallbacks (`types.json` `dateFallbacks`) in order:
  * the visit the sentence says it happened during ("during the visit"), the paragraph's previous event or
  * date (narrative time), the publication date. `source` says which: `text`, `context` or `published`;
  * no supportable date is `null`.

@@ -45,7 +45,8 @@ export function extractEvents(doc: Document): EventMention[] {
     const planned = anyOf(lex.planned, sentence);
     const inherits = anyOf(lex.inherit, sentence);
     let visitInSentence: EventMention | null = null;
-    for (const hit of findTriggers(doc, s, clauses, lex)) {
+    const hits = findTriggers(doc, s, clauses, lex);
+    for (const hit of hits) {
       const def = eventType(hit.type);
       if (!def) continue;
       const c = hit.clause;
@@ -71,7 +72,7 @@ export function extractEvents(doc: Document): EventMention[] {
       };
       const near = unique([...c.entities].sort(byDistance));
       const wide = unique(scope.flatMap((k) => k.entities).sort(byDistance));
-      const slots = slotsOf(doc, sEntities, hit.start, s.start, lang);
+      const slots = slotsOf(doc, sEntities, hit.start, s.start, lang, hit.passive);
       const attributes: Record<string, string | number> = {};
       for (const [attr, reader] of Object.entries(def.attributes)) {
         const v = ATTRIBUTE_READERS[reader]?.(clauseText, sentence);

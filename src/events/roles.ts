@@ -90,8 +90,9 @@ function ranked(ctx: RoleContext, role: RoleDef, pool: EntityMention[], taken: E
     const id = m.entity as string;
     if (own.length && (own.includes(id) || own.includes(countryOf(id) ?? ''))) return [];
     if (role.notLeaderCountry && leaderOf(ctx.doc, m, ctx.lex, when)) return [];
-    const at = role.slots.indexOf(ctx.slots.get(m) ?? '');
-    if (at < 0 && role.slotsOnly) return [];
+    const slot = ctx.slots.get(m) ?? '';
+    const at = role.slots.indexOf(slot);
+    if (at < 0 && (role.slotsOnly || slot === 'attribution')) return [];
     return [{ m, slot: at < 0 ? role.slots.length : at, kind, distance }];
   });
   rows.sort((a, b) => a.slot - b.slot || a.kind - b.kind || a.distance - b.distance);

@@ -11,7 +11,9 @@ import { pattern } from './patterns.js';
  * these, its place: before the trigger is the subject, after it the object. A name coordinated with the
  * one before it ("Estonia, Latvia and Lithuania") shares that one's slot.
  *
- * Slots: subject, object, possessor, goal, location, source, comitative, agent.
+ * Slots: subject, object, possessor, goal, location, source, comitative, agent; and attribution, the
+ * source of the report, which fills no role unless a role asks for it. The subject of a passive
+ * trigger is its object.
  */
 export interface SlotCues {
   /** Preposition → slot, or → case → slot (`default` for any other case). */
@@ -64,12 +66,22 @@ function prepositionOf(doc: Document, m: EntityMention, from: number, cues: Slot
   return undefined;
 }
 
+/** Whether a name is the source of the report ("according to Reuters", "сообщает РБК", "Trend reports"). */
+function isAttribution(doc: Document, m: EntityMention, lang: LanguageModule): boolean {
+  const cues = lang.events.attribution;
+  if (!cues) return false;
+  const before = doc.view.slice(Math.max(0, m.start - 40), m.start);
+  const after = doc.view.slice(m.end, m.end + 40);
+  return cues.before.some((p) => pattern(p).test(before)) || cues.after.some((p) => pattern(p).test(after));
+}
+
 export function slotsOf(
   doc: Document,
   entities: EntityMention[],
   trigger: number,
   from: number,
   lang: LanguageModule,
+  passive = false,
 ): Map<EntityMention, string> {
   const cues = lang.events.slots ?? {};
   const out = new Map<EntityMention, string>();
@@ -97,6 +109,9 @@ export function slotsOf(
       const gap = doc.view.slice(previous.end, m.start);
       if (pattern(cues.coordination, 'iu').test(gap)) slot = out.get(previous);
     }
+    if (isAttribution(doc, m, lang)) slot = 'attribution';
+    // The subject of a passive trigger is what the action is done to ("Shah was appointed").
+    if (passive && (slot ?? positional) === 'subject') slot = 'object';
     out.set(m, slot ?? positional);
     previous = m;
   }

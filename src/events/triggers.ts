@@ -17,6 +17,8 @@ export interface TriggerHit {
   text: string;
   /** The clause holds the trigger itself (else it borrows the sentence's and brings only its own names). */
   own: boolean;
+  /** The trigger is a passive verb ("was appointed", "назначен", "təyin olunub"): its subject is its object. */
+  passive: boolean;
 }
 
 function spansOf(text: string, patterns: string[]): [number, number][] {
@@ -35,34 +37,42 @@ export function findTriggers(doc: Document, s: Span, clauses: Clause[], lex: Eve
     const end = s.start + y;
     return !doc.entities.some((e) => e.type === 'person' && e.start >= end && e.start <= end + 2);
   });
-  const first = (text: string, offset: number, patterns: string[], type: string) => {
+  // Every trigger of a type in a text, in order; of overlapping matches ("was signed", "signed") the
+  // earliest and longest.
+  const all = (text: string, offset: number, patterns: string[], type: string) => {
     const spans = type === 'visit' ? [...blocked, ...backReferences] : blocked;
+    const found: RegExpExecArray[] = [];
     for (const p of patterns) {
       for (const m of text.matchAll(pattern(p, 'giu'))) {
         const a = offset + (m.index ?? 0);
-        if (!spans.some(([x, y]) => a < y && a + m[0].length > x)) return m;
+        if (!spans.some(([x, y]) => a < y && a + m[0].length > x)) found.push(m as RegExpExecArray);
       }
     }
-    return null;
+    found.sort((a, b) => a.index - b.index || b[0].length - a[0].length);
+    return found.filter((m, i) => !found.slice(0, i).some((o) => m.index < o.index + o[0].length));
+  };
+  const passive = (at: number) => {
+    const cues = lex.passive;
+    if (!cues) return false;
+    const before = doc.view.slice(Math.max(s.start, at - 40), at);
+    const from = doc.view.slice(at, Math.min(s.end, at + 40));
+    return cues.before.some((p) => pattern(p).test(before)) || cues.trigger.some((p) => pattern(p).test(from));
   };
   const hits: TriggerHit[] = [];
   for (const [type, entry] of Object.entries(lex.types)) {
     if (entry.requires && !anyOf(entry.requires, sentence)) continue;
-    const inSentence = first(sentence, 0, entry.triggers, type);
+    const inSentence = all(sentence, 0, entry.triggers, type)[0];
     if (!inSentence) continue;
     for (const clause of clauses) {
       const text = doc.view.slice(clause.start, clause.end);
-      const inClause = first(text, clause.start - s.start, entry.triggers, type);
-      if (!inClause && (!clause.dates.length || clauses.length === 1)) continue;
-      const m = inClause ?? inSentence;
-      if (!clause.dates.length && anyOf(lex.generic, m[0])) continue;
-      hits.push({
-        type,
-        clause,
-        start: inClause ? clause.start + (inClause.index ?? 0) : s.start + (inSentence.index ?? 0),
-        text: m[0],
-        own: !!inClause,
-      });
+      const inClause = all(text, clause.start - s.start, entry.triggers, type);
+      if (!inClause.length && (!clause.dates.length || clauses.length === 1)) continue;
+      const own = inClause.length > 0;
+      for (const m of own ? inClause : [inSentence]) {
+        if (!clause.dates.length && anyOf(lex.generic, m[0])) continue;
+        const start = (own ? clause.start : s.start) + m.index;
+        hits.push({ type, clause, start, text: m[0], own, passive: passive(start) });
+      }
     }
   }
   return hits;

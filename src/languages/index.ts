@@ -81,6 +81,10 @@ export interface EventLexicon {
   nounCaseAfterName?: Record<string, string>;
   /** How names are placed relative to a trigger: prepositions, cases, possessives (`src/events/slots.ts`). */
   slots?: SlotCues;
+  /** A passive trigger: text right before it ("was ") or the trigger's own form ("назначен"). */
+  passive?: { before: string[]; trigger: string[] };
+  /** Text before or after a name that makes it the source of the report ("according to", "сообщает"). */
+  attribution?: { before: string[]; after: string[] };
   /** Text before or after a date expression that makes it a duration or validity period, not an event date. */
   notEventDates?: { before: string[]; after: string[] };
 }

@@ -49,7 +49,19 @@ export function linkEntities(doc: Document): void {
     if (m.candidates?.length === 1 && m.rule === 'gazetteer')
       use(m, gazetteerRecord(m.candidates[0] as string) as EntityRecord);
   }
-  for (const [i, m] of doc.entities.entries()) {
+  // Full names before surnames, so that a surname written before its full name ("Обама …", then
+  // "Барак Обама") still finds it.
+  const baseOf = (m: EntityMention) => {
+    const lang = doc.sentences[m.sentence]?.language ?? doc.language;
+    return m.base ?? getLanguage(lang)?.stripCase(m.text, m.type) ?? m.text;
+  };
+  const single = (m: EntityMention) => !/\s/.test(baseOf(m).replace(/^\p{Lu}\.\s?/u, ''));
+  const order = [...doc.entities.keys()].sort(
+    (a, b) =>
+      Number(single(doc.entities[a] as EntityMention)) - Number(single(doc.entities[b] as EntityMention)) || a - b,
+  );
+  for (const i of order) {
+    const m = doc.entities[i] as EntityMention;
     if (m.entity) continue;
     let candidates = m.candidates ?? [];
     if (!candidates.length) candidates = lookupByKey(m.text).map((r) => r.id);
@@ -68,13 +80,22 @@ export function linkEntities(doc: Document): void {
       use(m, gazetteerRecord(candidates[0] as string) as EntityRecord);
       continue;
     }
-    const lang = doc.sentences[m.sentence]?.language ?? doc.language;
-    const base = m.base ?? getLanguage(lang)?.stripCase(m.text, m.type) ?? m.text;
+    const base = baseOf(m);
     // A surname-only form of a fuller name in the same document.
-    if (m.type === 'person' && !/\s/.test(base.replace(/^\p{Lu}\.\s?/u, ''))) {
+    if (m.type === 'person' && single(m)) {
       const key = matchKey(base.replace(/^\p{Lu}\.\s?/u, ''));
       const full = doc.entities.find(
-        (o) => o !== m && o.entity && o.type === 'person' && o.text.includes(' ') && lastName(o) === key,
+        (o) =>
+          o !== m &&
+          o.entity &&
+          o.type === 'person' &&
+          o.text.includes(' ') &&
+          (lastName(o) === key ||
+            matchKey(
+              baseOf(o)
+                .split(/[\s.]+/)
+                .pop() ?? '',
+            ) === key),
       );
       if (full?.entity) {
         const rec = doc.entityRecords.get(full.entity);
