@@ -1,7 +1,7 @@
 import type { DateMention, DateValue, Document, EventMention } from '../core/document.js';
 import type { EventLexicon } from '../languages/index.js';
 import type { Clause } from './clauses.js';
-import { pattern } from './patterns.js';
+import { anyOf, pattern } from './patterns.js';
 import type { EventTypeDef } from './types.js';
 
 /**
@@ -10,7 +10,8 @@ import type { EventTypeDef } from './types.js';
  * "2025-2029-cu illər üçün").
  * Without one, the type's fallbacks (`types.json` `dateFallbacks`) in order:
  * the visit the sentence says it happened during ("during the visit"), the paragraph's previous event or
- * date (narrative time), the publication date. `source` says which: `text`, `context` or `published`;
+ * date (narrative time), the publication date when the sentence says the event is going on ("current
+ * visit", "находится с визитом"), the publication date. `source` says which: `text`, `context` or `published`;
  * no supportable date is `null`.
  */
 export interface DatingContext {
@@ -21,6 +22,7 @@ export interface DatingContext {
   trigger: number;
   lex: EventLexicon;
   def: EventTypeDef;
+  sentenceText: string;
   /** The sentence places the event inside an earlier one ("during the visit"). */
   inherits: boolean;
   /** The visit of this sentence, or the paragraph's last dated event. */
@@ -67,6 +69,8 @@ export function eventDate(ctx: DatingContext): DateValue | null {
       ).pop();
       if (last) return dateValue(last, 'context');
     }
+    if (fallback === 'present' && doc.published && anyOf(lex.present ?? [], ctx.sentenceText))
+      return { value: doc.published, precision: 'day', source: 'published' };
     if (fallback === 'published' && doc.published)
       return { value: doc.published, precision: 'day', source: 'published' };
   }

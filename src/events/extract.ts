@@ -42,7 +42,6 @@ export function extractEvents(doc: Document): EventMention[] {
     const sDates = doc.dates.filter((d) => d.sentence === si);
     const sEntities = doc.entities.filter((e) => e.sentence === si && e.entity);
     const clauses = clausesOf(doc, s, sDates, sEntities, lang.page);
-    const planned = anyOf(lex.planned, sentence);
     const inherits = anyOf(lex.inherit, sentence);
     let visitInSentence: EventMention | null = null;
     const hits = findTriggers(doc, s, clauses, lex);
@@ -59,10 +58,19 @@ export function extractEvents(doc: Document): EventMention[] {
         trigger: hit.start,
         lex,
         def,
+        sentenceText: sentence,
         inherits,
         context: visitInSentence ?? previous,
         previous,
       });
+      // A plan: a modal or plan word next to the trigger ("will visit", "plans to sign", "визит
+      // состоится"), within its clause. It is a ledger event only when the text schedules it.
+      const around = doc.view.slice(
+        Math.max(c.start, hit.start - 40),
+        Math.min(c.end, hit.start + hit.text.length + 25),
+      );
+      const planned = anyOf(lex.planned, around);
+      if (planned && date?.source !== 'text') continue;
       const scope = hit.own ? clauses : [c];
       const byDistance = (a: { start: number }, b: { start: number }) =>
         Math.abs(a.start - hit.start) - Math.abs(b.start - hit.start) || a.start - b.start;

@@ -143,7 +143,8 @@ export function fillRoles(ctx: RoleContext, def: EventTypeDef): EventParticipant
     const ordered = role.symmetric ? [...ids].sort() : ids;
     for (const entity of ordered) participants.push({ role: role.role, entity });
   }
-  if (def.requiresOneOf.length && !def.requiresOneOf.some((r) => participants.some((p) => p.role === r))) return [];
+  const enough = participants.some((p) => def.enoughRoles.includes(p.role));
+  if (!enough && participants.length + (spread ? 1 : 0) < def.minParticipants) return [];
   if (!spread) return [participants];
   const { role, entities } = spread;
   return entities.map((entity) => [{ role, entity }, ...participants]);

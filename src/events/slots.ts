@@ -28,6 +28,8 @@ export interface SlotCues {
   cases?: Record<string, string>;
   /** Which word of a name carries its case: the first (Russian heads) or the last (Azerbaijani suffixes). */
   caseWord?: string;
+  /** Text after a name that makes it the subject of a verb ("Saddam said", "Castro, the leader, told"). */
+  subject?: string;
   /** The text between two names that coordinates them (", ", " and ", " и "). */
   coordination?: string;
 }
@@ -104,6 +106,7 @@ export function slotsOf(
       if (next && Object.hasOwn(cues.postpositions, next)) slot = cues.postpositions[next];
     }
     if (!slot && c && cues.cases?.[c]) slot = cues.cases[c];
+    if (!slot && cues.subject && pattern(cues.subject, 'u').test(doc.view.slice(m.end, m.end + 120))) slot = 'subject';
     // Coordinated with the name before it: the same slot, unless this one is marked itself.
     if (!slot && previous && cues.coordination) {
       const gap = doc.view.slice(previous.end, m.start);

@@ -7,7 +7,7 @@ import builtIn from './types.json' with { type: 'json' };
  * without a code change.
  */
 export type EntityKind = 'person' | 'place' | 'organization' | 'country';
-export type DateFallback = 'inherit' | 'narrative' | 'published';
+export type DateFallback = 'inherit' | 'narrative' | 'present' | 'published';
 
 export interface RoleDef {
   role: string;
@@ -38,11 +38,14 @@ export interface EventTypeDef {
   dateFallbacks: DateFallback[];
   attributes: Record<string, string>;
   requiredAttributes: string[];
-  requiresOneOf: string[];
+  /** Participants an event needs over all its roles. */
+  minParticipants: number;
+  /** Roles any one of which is enough whatever the count (a summit of an organisation). */
+  enoughRoles: string[];
 }
 
 const KINDS = new Set<EntityKind>(['person', 'place', 'organization', 'country']);
-const FALLBACKS = new Set<DateFallback>(['inherit', 'narrative', 'published']);
+const FALLBACKS = new Set<DateFallback>(['inherit', 'narrative', 'present', 'published']);
 
 /** A type definition checked and completed with defaults; errors name the type and the field. */
 export function defineEventType(type: string, raw: unknown, where = 'event types'): EventTypeDef {
@@ -66,7 +69,8 @@ export function defineEventType(type: string, raw: unknown, where = 'event types
     dateFallbacks: r.dateFallbacks ?? [],
     attributes: r.attributes ?? {},
     requiredAttributes: r.requiredAttributes ?? [],
-    requiresOneOf: r.requiresOneOf ?? [],
+    minParticipants: r.minParticipants ?? 1,
+    enoughRoles: r.enoughRoles ?? [],
   };
 }
 

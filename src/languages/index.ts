@@ -81,6 +81,8 @@ export interface EventLexicon {
   nounCaseAfterName?: Record<string, string>;
   /** How names are placed relative to a trigger: prepositions, cases, possessives (`src/events/slots.ts`). */
   slots?: SlotCues;
+  /** Cues of an event going on at publication ("current visit", "находится с визитом"). */
+  present?: string[];
   /** A passive trigger: text right before it ("was ") or the trigger's own form ("назначен"). */
   passive?: { before: string[]; trigger: string[] };
   /** Text before or after a name that makes it the source of the report ("according to", "сообщает"). */
