@@ -153,6 +153,8 @@ export interface EntityCues {
   personTitles?: string[];
   orgHeads?: string[];
   patronymic?: string[];
+  /** Titles that by convention belong to the name ("King Hussein"): kept in it. */
+  nameTitles?: string[];
   /** Names do not inflect: a surname found once marks its bare repetitions in the article. */
   repeatNames?: boolean;
 }

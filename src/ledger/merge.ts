@@ -92,8 +92,15 @@ function datesCompatible(a: DateValue | null, b: DateValue | null): boolean {
   return inside(ia, ib) || inside(ib, ia);
 }
 
-const related = (x: string, y: string) =>
-  x === y || gazetteerRecord(x)?.country === y || gazetteerRecord(y)?.country === x;
+/**
+ * The country an entity belongs to: a city's (gazetteer), or the one a person or body speaks for as the
+ * documents name it ("президент США Барак Обама": `EntityRecord.country`, set by the linking stage).
+ * Set for the duration of one `mergeLedger` call.
+ */
+let affiliation = new Map<string, string>();
+const countryOf = (id: string): string | undefined => affiliation.get(id) ?? gazetteerRecord(id)?.country;
+
+const related = (x: string, y: string) => x === y || countryOf(x) === y || countryOf(y) === x;
 
 function participantsCompatible(a: EventMention, b: EventMention): boolean {
   const roles = new Set([...a.participants.map((p) => p.role), ...b.participants.map((p) => p.role)]);
@@ -109,7 +116,13 @@ function participantsCompatible(a: EventMention, b: EventMention): boolean {
       const bInA = xb.every((y) => xa.some((x) => related(x, y)));
       const ok = xa.length >= 2 && xb.length >= 2 ? aInB && bInA : aInB || bInA;
       if (!ok) return false;
-    } else if (!xa.some((x) => xb.some((y) => related(x, y)))) return false;
+    } else {
+      // Other roles: the entities one report names are among those the other names (a report may
+      // leave some out, but two meetings of different people are two meetings).
+      const aInB = xa.every((x) => xb.some((y) => related(x, y)));
+      const bInA = xb.every((y) => xa.some((x) => related(x, y)));
+      if (!aInB && !bInA) return false;
+    }
     shared = true;
   }
   // The same entity in different roles ("A visits B", "B visits A") is a different event.
@@ -283,6 +296,23 @@ export function mergeLedger<T extends MergeInput>(
       else have.aliases = [...new Set([...have.aliases, ...e.aliases])].sort();
     }
   }
+  // Affiliations as the documents state them; where they disagree, the most frequent (then the first
+  // by id), so that the result does not depend on document order.
+  const stated = new Map<string, Map<string, number>>();
+  for (const r of sorted) {
+    for (const e of r.entities) {
+      if (!e.country || e.type === 'place') continue;
+      const counts = stated.get(e.id) ?? new Map<string, number>();
+      counts.set(e.country, (counts.get(e.country) ?? 0) + 1);
+      stated.set(e.id, counts);
+    }
+  }
+  affiliation = new Map(
+    [...stated].map(([id, counts]) => [
+      id,
+      [...counts].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]?.[0] as string,
+    ]),
+  );
   const candidates: Candidate[] = sorted.flatMap((r) =>
     r.events
       .map((ev) => ({ doc: r.record.id, ev }))
@@ -298,10 +328,32 @@ export function mergeLedger<T extends MergeInput>(
     }
     return i;
   };
+  const members = new Map<number, number[]>(candidates.map((_, i) => [i, [i]]));
   const union = (i: number, j: number) => {
     const a = find(i);
     const b = find(j);
-    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+    if (a === b) return;
+    const [lo, hi] = a < b ? [a, b] : [b, a];
+    parent[hi] = lo;
+    members.set(lo, [...(members.get(lo) ?? []), ...(members.get(hi) ?? [])]);
+    members.delete(hi);
+  };
+  // Reports join an event only when they fit every report it already holds: one report naming fewer
+  // participants ("Obama met …") must not bridge two different events ("Obama and Kenny", "Obama and
+  // Mandela's family"). Candidates are in content order (document id, offset), so the outcome does not
+  // depend on the order documents arrive in.
+  const fitsAll = (i: number, j: number): boolean => {
+    for (const x of members.get(find(i)) ?? []) {
+      for (const y of members.get(find(j)) ?? []) {
+        const a = (candidates[x] as Candidate).ev;
+        const b = (candidates[y] as Candidate).ev;
+        if (!linked(a, b, !a.date || !b.date)) return false;
+      }
+    }
+    return true;
+  };
+  const join = (i: number, j: number) => {
+    if (find(i) !== find(j) && fitsAll(i, j)) union(i, j);
   };
   // Whether two reports link depends only on their type, amount, date and participants by role: reports
   // alike in all of these (the same event told by many articles) are one event at once, and only one of
@@ -332,9 +384,7 @@ export function mergeLedger<T extends MergeInput>(
   };
   for (const i of representatives) {
     const c = candidates[i] as Candidate;
-    const keys = new Set(
-      c.ev.participants.map((p) => `${c.ev.type}|${gazetteerRecord(p.entity)?.country ?? p.entity}`),
-    );
+    const keys = new Set(c.ev.participants.map((p) => `${c.ev.type}|${countryOf(p.entity) ?? p.entity}`));
     const span = c.ev.date ? interval(c.ev.date.value) : null;
     for (const k of keys) {
       if (c.ev.date) push(datedByKey, k, i);
@@ -356,7 +406,7 @@ export function mergeLedger<T extends MergeInput>(
         const j = idxs[y] as number;
         // Already one event: nothing to learn from comparing them (the relation's components are the same).
         if (find(i) === find(j)) continue;
-        if (linked((candidates[i] as Candidate).ev, (candidates[j] as Candidate).ev)) union(i, j);
+        if (linked((candidates[i] as Candidate).ev, (candidates[j] as Candidate).ev)) join(i, j);
       }
     }
   }
@@ -378,7 +428,7 @@ export function mergeLedger<T extends MergeInput>(
         const d = candidates[j] as Candidate;
         if (d.ev.date && d.ev.type === c.ev.type && participantsCompatible(c.ev, d.ev)) roots.add(find(j));
       }
-      if (roots.size === 1) union(i, [...roots][0] as number);
+      if (roots.size === 1) join(i, [...roots][0] as number);
     }
   }
   // Across documents, an undated report (with the undated reports linked to it) joins the one dated
@@ -395,12 +445,12 @@ export function mergeLedger<T extends MergeInput>(
     const fit = fits.get(find(i)) ?? new Set<number>();
     fits.set(find(i), fit);
     for (const p of c.ev.participants) {
-      for (const j of datedByKey.get(`${c.ev.type}|${gazetteerRecord(p.entity)?.country ?? p.entity}`) ?? []) {
+      for (const j of datedByKey.get(`${c.ev.type}|${countryOf(p.entity) ?? p.entity}`) ?? []) {
         if (linked(c.ev, (candidates[j] as Candidate).ev, true)) fit.add(find(j));
       }
     }
   }
-  for (const [root, fit] of fits) if (fit.size === 1) union(root, [...fit][0] as number);
+  for (const [root, fit] of fits) if (fit.size === 1) join(root, [...fit][0] as number);
   const groups = new Map<number, Candidate[]>();
   candidates.forEach((c, i) => {
     const root = find(i);

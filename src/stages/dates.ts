@@ -9,7 +9,7 @@ import { getLanguage } from '../languages/index.js';
  *  - relative expressions ("last August", "this year") need the publication date; without one they
  *    are dropped with an info message — never resolved against the machine's clock;
  *  - a year-less date ("Sentyabrın 12-də") takes the year of the nearest preceding explicit date in the
- *    same paragraph, else the year the sentence's tense gives against the publication date (the latest
+ *    same paragraph (unless the sentence's tense puts it on the other side of the publication date), else the year the sentence's tense gives against the publication date (the latest
  *    such date for the past, the next for the future, the nearest otherwise), else stays `XXXX`;
  *  - a lone weekday ("on Friday") is the latest such day for a past-tense sentence, the next for a
  *    future one.
@@ -54,7 +54,20 @@ export function extractDates(doc: Document): DateMention[] {
         continue;
       }
       if (d.yearless) {
-        const year = lastYearInParagraph.get(s.paragraph) ?? (doc.published ? yearFor(value, ref, tense()) : null);
+        let year = lastYearInParagraph.get(s.paragraph) ?? null;
+        // The paragraph's year yields to the tense when they disagree about the publication date:
+        // "invited in July 1997 …, will join on March 12" (published 1999-02-27) is March 1999.
+        const published = doc.published;
+        if (year && published) {
+          const t = tense();
+          const day = value.replaceAll('XXXX', year).slice(0, 10);
+          if (
+            (t === 'future' && day < published.slice(0, day.length)) ||
+            (t === 'past' && day > published.slice(0, day.length))
+          )
+            year = null;
+        }
+        year = year ?? (published ? yearFor(value, ref, tense()) : null);
         if (year) value = value.replaceAll('XXXX', year);
       } else if (d.weekday !== undefined && doc.published) {
         value = resolveWeekday(d.weekday, ref, tense()) ?? value;

@@ -1,7 +1,7 @@
 import type { Document, EntityMention, EntityRecord } from '../core/document.js';
 import { registerStage } from '../core/stage.js';
 import { fold, matchKey } from '../core/text.js';
-import { entityId, gazetteerRecord, lookupByKey, lookupMisspelledPerson } from '../entities/gazetteer.js';
+import { entityId, gazetteerRecord, isCountryId, lookupByKey, lookupMisspelledPerson } from '../entities/gazetteer.js';
 import { allToLatin, getLanguage } from '../languages/index.js';
 
 /**
@@ -116,10 +116,38 @@ export function linkEntities(doc: Document): void {
   }
 }
 
+/**
+ * Whom a person speaks for, as the text names it: the country right before the person's title
+ * ("президент США Барак Обама", "Kenya's trade minister Joseph Kamotho", "Iraq's Saddam Hussein"),
+ * with nothing but title words between (no preposition, no conjunction, no punctuation). Read by the
+ * merge, which counts a report naming the person and one naming the country as the same party.
+ */
+function affiliations(doc: Document): void {
+  for (const m of doc.entities) {
+    if (m.type !== 'person' || !m.entity) continue;
+    const rec = doc.entityRecords.get(m.entity);
+    if (!rec || rec.country) continue;
+    const lang = getLanguage(doc.sentences[m.sentence]?.language ?? '');
+    const country = doc.entities
+      .filter((o) => o.sentence === m.sentence && o.end <= m.start && o.entity && isCountryId(o.entity))
+      .pop();
+    if (!country?.entity || !lang) continue;
+    const between = doc.view.slice(country.end, m.start);
+    const words = between.match(/[\p{L}.-]+/gu) ?? [];
+    const stops = new Set([...Object.keys(lang.events.slots?.prepositions ?? {}), ...lang.page.clauseConjunctions]);
+    if (words.length > 4 || /[,;:()«»"“”]/u.test(between) || words.some((w) => stops.has(w.toLocaleLowerCase())))
+      continue;
+    rec.country = country.entity;
+  }
+}
+
 registerStage({
   name: 'link.v1',
   requires: ['entities'],
   assigns: ['entityRecords'],
   defaults: {},
-  create: () => (doc: Document) => linkEntities(doc),
+  create: () => (doc: Document) => {
+    linkEntities(doc);
+    affiliations(doc);
+  },
 });
