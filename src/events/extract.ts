@@ -63,13 +63,13 @@ export function extractEvents(doc: Document): EventMention[] {
         context: visitInSentence ?? previous,
         previous,
       });
-      // A plan: a modal or plan word next to the trigger ("will visit", "plans to sign", "визит
-      // состоится"), within its clause. It is a ledger event only when the text schedules it.
-      const around = doc.view.slice(
-        Math.max(c.start, hit.start - 40),
-        Math.min(c.end, hit.start + hit.text.length + 25),
-      );
-      const planned = anyOf(lex.planned, around);
+      // A plan: a modal or plan word before the trigger ("will visit", "plans to sign"), or after it
+      // where the language puts it there ("визит состоится", "səfər edəcək"), within its clause. It is
+      // a ledger event only when the text schedules it.
+      const end = hit.start + hit.text.length;
+      const before = doc.view.slice(Math.max(c.start, hit.start - 40), end);
+      const after = doc.view.slice(hit.start, Math.min(c.end, end + 25));
+      const planned = anyOf(lex.planned, before) || anyOf(lex.plannedAfter ?? [], after);
       if (planned && date?.source !== 'text') continue;
       const scope = hit.own ? clauses : [c];
       const byDistance = (a: { start: number }, b: { start: number }) =>

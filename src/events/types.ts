@@ -28,6 +28,8 @@ export interface RoleDef {
   /** Not a country named only as an office-holder's ("the President of Uzbekistan"). */
   notLeaderCountry?: boolean;
   slotsOnly?: boolean;
+  /** Reports disagreeing on this role are still one event, with a conflict (where a meeting took place). */
+  secondary?: boolean;
 }
 
 export interface EventTypeDef {
@@ -95,4 +97,9 @@ export function eventTypes(): EventTypeDef[] {
 /** Roles whose entities form an unordered set (the parties of an agreement). */
 export function isSymmetric(type: string, role: string): boolean {
   return !!registry.get(type)?.roles.find((r) => r.role === role)?.symmetric;
+}
+
+/** Roles that do not tell two events apart: disagreement on them is a conflict. */
+export function isSecondary(type: string, role: string): boolean {
+  return !!registry.get(type)?.roles.find((r) => r.role === role)?.secondary;
 }

@@ -50,8 +50,10 @@ export interface Morphology {
 /** Trigger lexicon of one language: per event type, patterns over the sentence (data, not code). */
 export interface EventLexicon {
   about: string;
-  /** Patterns marking a sentence as a plan or expectation rather than a report. */
+  /** Patterns before a trigger marking a plan or expectation rather than a report ("will", "plans to"). */
   planned: string[];
+  /** The same after the trigger, where the language puts them there ("визит состоится", "edəcək"). */
+  plannedAfter?: string[];
   /** Patterns of generic or counting statements that are not events ("made 3 visits"). */
   notEvents: string[];
   /** Phrases that refer to "the two countries" without naming them. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DateValue, EntityRecord, EventMention } from '../core/document.js';
 import { gazetteerRecord } from '../entities/gazetteer.js';
-import { eventType, isSymmetric } from '../events/types.js';
+import { eventType, isSecondary, isSymmetric } from '../events/types.js';
 import type { MergeInput } from './records.js';
 
 /**
@@ -108,7 +108,7 @@ function participantsCompatible(a: EventMention, b: EventMention): boolean {
   for (const role of roles) {
     const xa = a.participants.filter((p) => p.role === role).map((p) => p.entity);
     const xb = b.participants.filter((p) => p.role === role).map((p) => p.entity);
-    if (!xa.length || !xb.length) continue;
+    if (!xa.length || !xb.length || isSecondary(a.type, role)) continue;
     if (isSymmetric(a.type, role)) {
       // A symmetric role is one set (up to cities in their countries): a report naming one party may
       // leave the others out, but two reports naming two or more must name the same ones.
@@ -239,6 +239,27 @@ function buildEvent(group: Candidate[]): LedgerEvent {
       documents: [...new Set(group.filter((g) => g.ev.date?.value === value).map((g) => g.doc))].sort(),
     }));
     conflicts.push({ field: 'date', values, reports });
+  }
+  // Secondary roles the reports disagree on (two documents naming unrelated places of one meeting).
+  for (const role of roles.filter((r) => isSecondary(type, r))) {
+    const byDoc = new Map<string, string[]>();
+    for (const g of group)
+      for (const p of g.ev.participants) if (p.role === role) byDoc.set(g.doc, [...(byDoc.get(g.doc) ?? []), p.entity]);
+    const sets = [...byDoc.values()];
+    const clash = sets.some((x, i) => sets.some((y, j) => j > i && !x.some((e) => y.some((f) => related(e, f)))));
+    if (!clash) continue;
+    const ids = [...new Set(sets.flat())].sort();
+    conflicts.push({
+      field: `participants.${role}`,
+      values: ids,
+      reports: ids.map((value) => ({
+        value,
+        documents: [...byDoc]
+          .filter(([, es]) => es.includes(value))
+          .map(([d]) => d)
+          .sort(),
+      })),
+    });
   }
   const mentions = group
     .map(({ doc, ev }) => ({

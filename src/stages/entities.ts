@@ -94,11 +94,15 @@ function taggedNames(
       from += word[0].length;
       word = /^[\p{L}\p{M}'’-]+\s+/u.exec(text.slice(from, span.end));
     }
-    const surface = text.slice(from, span.end);
+    // A name ends before a parenthesis: "North Atlantic Treaty Organization (NATO)" is the name and its
+    // acronym, two mentions of one entity.
+    const paren = text.slice(from, span.end).search(/\s*\(/u);
+    const to = paren > 0 ? from + paren : span.end;
+    const surface = text.slice(from, to);
     if (notNames.has(surface) || opensNoName(surface, type)) continue;
     const m: EntityMention = {
       start: s.start + from,
-      end: s.start + span.end,
+      end: s.start + to,
       text: surface,
       type,
       rule: `${lang.code}/tagger`,
