@@ -7,7 +7,8 @@ import type { EventTypeDef } from './types.js';
 /**
  * An event's date: the date expression the text attaches to it, nearest the trigger in its clause
  * (then in its sentence), never a duration or validity period ("for 2025–2029", "на 2025-2029 годы",
- * "2025-2029-cu illər üçün").
+ * "2025-2029-cu illər üçün"), nor the date of the verb that reports it ("an official said on Wednesday")
+ * unless the event is that report (`types.json` `reportDates`).
  * Without one, the type's fallbacks (`types.json` `dateFallbacks`) in order:
  * the visit the sentence says it happened during ("during the visit"), the paragraph's previous event or
  * date (narrative time), the publication date when the sentence says the event is going on ("current
@@ -46,13 +47,20 @@ function isPeriod(doc: Document, d: DateMention, lex: EventLexicon): boolean {
   return cues.before.some((p) => pattern(p).test(before)) || cues.after.some((p) => pattern(p).test(after));
 }
 
+/** Whether a date expression dates the reporting verb ("said Saturday", "заявил в понедельник"), not the event. */
+function isReportDate(doc: Document, d: DateMention, lex: EventLexicon): boolean {
+  const before = doc.view.slice(Math.max(0, d.start - 40), d.start);
+  return (lex.reportDates ?? []).some((p) => pattern(p).test(before));
+}
+
 function nearest(dates: DateMention[], at: number): DateMention | undefined {
   return [...dates].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at) || a.start - b.start)[0];
 }
 
 export function eventDate(ctx: DatingContext): DateValue | null {
   const { doc, lex } = ctx;
-  const usable = (ds: DateMention[]) => ds.filter((d) => !isPeriod(doc, d, lex));
+  const usable = (ds: DateMention[]) =>
+    ds.filter((d) => !isPeriod(doc, d, lex) && (ctx.def.reportDates || !isReportDate(doc, d, lex)));
   const own = nearest(usable(ctx.clause.dates), ctx.trigger);
   if (own) return dateValue(own);
   if (ctx.clauses.length > 1) {

@@ -42,6 +42,8 @@ export interface EventTypeDef {
   requiredAttributes: string[];
   /** Participants an event needs over all its roles. */
   minParticipants: number;
+  /** The event is the report itself: the date of the reporting verb ("said Saturday") is its date. */
+  reportDates: boolean;
   /** Roles any one of which is enough whatever the count (a summit of an organisation). */
   enoughRoles: string[];
 }
@@ -73,6 +75,7 @@ export function defineEventType(type: string, raw: unknown, where = 'event types
     requiredAttributes: r.requiredAttributes ?? [],
     minParticipants: r.minParticipants ?? 1,
     enoughRoles: r.enoughRoles ?? [],
+    reportDates: r.reportDates ?? false,
   };
 }
 

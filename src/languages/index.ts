@@ -83,6 +83,8 @@ export interface EventLexicon {
   nounCaseAfterName?: Record<string, string>;
   /** How names are placed relative to a trigger: prepositions, cases, possessives (`src/events/slots.ts`). */
   slots?: SlotCues;
+  /** Text right before a date that makes it the date of a reporting verb ("said on Wednesday"). */
+  reportDates?: string[];
   /** Cues of an event going on at publication ("current visit", "находится с визитом"). */
   present?: string[];
   /** A passive trigger: text right before it ("was ") or the trigger's own form ("назначен"). */
