@@ -93,7 +93,7 @@ export function extractEvents(doc: Document): EventMention[] {
         if (found) attributes[attr] = found[0];
       }
       const sets = fillRoles(
-        { doc, lex, refs, near, sentence: wide, slots, date, clauseText, sentenceText: sentence },
+        { doc, lex, refs, near, sentence: wide, slots, date, trigger: hit.start, clauseText, sentenceText: sentence },
         def,
       );
       for (const participants of sets) {

@@ -28,6 +28,8 @@ export interface RoleContext {
   sentence: EntityMention[];
   slots: Map<EntityMention, string>;
   date: DateValue | null;
+  /** Where the trigger stands. */
+  trigger: number;
   clauseText: string;
   sentenceText: string;
 }
@@ -78,6 +80,33 @@ function mainPair(doc: Document): string[] {
     .sort();
 }
 
+/**
+ * The countries a group reference stands for ("the three", "эти три страны", "üç ölkə"): the last list
+ * of that many countries named side by side before it ("Poland, Hungary and the Czech Republic").
+ */
+function groupReferent(ctx: RoleContext): string[] {
+  const group = ctx.lex.groupAnaphora;
+  const coordination = ctx.lex.slots?.coordination;
+  if (!group || !coordination) return [];
+  const m = pattern(group.pattern).exec(ctx.clauseText);
+  const word = m?.[1]?.toLocaleLowerCase();
+  const n = word ? (group.numbers[word] ?? Number(word)) : 0;
+  if (!n || n < 2) return [];
+  const countries = ctx.doc.entities
+    .filter((e) => e.end <= ctx.trigger && isCountry(e))
+    .sort((a, b) => a.start - b.start);
+  let best: string[] = [];
+  let run: EntityMention[] = [];
+  for (const e of countries) {
+    const last = run[run.length - 1];
+    if (last && pattern(coordination, 'iu').test(ctx.doc.view.slice(last.end, e.start))) run.push(e);
+    else run = [e];
+    const ids = [...new Set(run.map((r) => r.entity as string))];
+    if (ids.length === n) best = ids;
+  }
+  return best;
+}
+
 /** The names that may fill a role, best first. */
 function ranked(ctx: RoleContext, role: RoleDef, pool: EntityMention[], taken: EventParticipant[]): EntityMention[] {
   const when = ctx.date?.value ?? ctx.refs.published;
@@ -125,6 +154,7 @@ export function fillRoles(ctx: RoleContext, def: EventTypeDef): EventParticipant
         if (leader && !ids.includes(leader) && !participants.some((p) => p.entity === leader)) ids.push(leader);
       }
     }
+    if (!ids.length && role.group) ids.push(...groupReferent(ctx).slice(0, max));
     if (!ids.length && role.implied) {
       const person = impliedPerson(ctx);
       if (person && !participants.some((p) => p.entity === person)) ids.push(person);

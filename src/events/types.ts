@@ -22,6 +22,8 @@ export interface RoleDef {
   implied?: boolean;
   leaders?: boolean;
   pairAnaphora?: boolean;
+  /** A group reference ('the three') stands for the last list of that many countries. */
+  group?: boolean;
   /** The document's two main countries whenever fewer are named (a trade figure). */
   mainPair?: boolean;
   notOwnCountryOf?: string;

@@ -56,6 +56,8 @@ export interface EventLexicon {
   plannedAfter?: string[];
   /** Patterns of generic or counting statements that are not events ("made 3 visits"). */
   notEvents: string[];
+  /** A group reference with its number ("the three", "эти три страны"): pattern (number in group 1), number words. */
+  groupAnaphora?: { pattern: string; numbers: Record<string, number> };
   /** Phrases that refer to "the two countries" without naming them. */
   pairAnaphora: string[];
   /** Phrases that place an event inside the previous one ("during the visit"): it inherits its date. */
