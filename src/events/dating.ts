@@ -12,7 +12,7 @@ import type { EventTypeDef } from './types.js';
  * Without one, the type's fallbacks (`types.json` `dateFallbacks`) in order:
  * the visit the sentence says it happened during ("during the visit"), the paragraph's previous event or
  * date (narrative time), the publication date when the sentence says the event is going on ("current
- * visit", "находится с визитом"), the publication date. `source` says which: `text`, `context` or `published`;
+ * visit", "находится с визитом"), the dispatch's dateline ("WASHINGTON, August 13 --"), the publication date. `source` says which: `text`, `context` or `published`;
  * no supportable date is `null`.
  */
 export interface DatingContext {
@@ -53,6 +53,17 @@ function isReportDate(doc: Document, d: DateMention, lex: EventLexicon): boolean
   return (lex.reportDates ?? []).some((p) => pattern(p).test(before));
 }
 
+/**
+ * The date of a news dispatch's dateline ("WASHINGTON, August 13 (Xinhua) --", "JOHANNESBURG, August
+ * 7"): a date right after an upper-case place and a comma at the start of the text.
+ */
+function datelineOf(doc: Document): DateMention | undefined {
+  const first = doc.dates[0];
+  if (!first || first.sentence !== 0 || first.precision !== 'day') return undefined;
+  const start = doc.sentences[0]?.start ?? 0;
+  return /^\s*\p{Lu}[\p{Lu}\s.'-]*,\s*$/u.test(doc.view.slice(start, first.start)) ? first : undefined;
+}
+
 function nearest(dates: DateMention[], at: number): DateMention | undefined {
   return [...dates].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at) || a.start - b.start)[0];
 }
@@ -79,6 +90,10 @@ export function eventDate(ctx: DatingContext): DateValue | null {
     }
     if (fallback === 'present' && doc.published && anyOf(lex.present ?? [], ctx.sentenceText))
       return { value: doc.published, precision: 'day', source: 'published' };
+    if (fallback === 'dateline') {
+      const d = datelineOf(doc);
+      if (d) return dateValue(d, 'context');
+    }
     if (fallback === 'published' && doc.published)
       return { value: doc.published, precision: 'day', source: 'published' };
   }

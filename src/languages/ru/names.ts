@@ -26,10 +26,15 @@ export function stripCaseRu(name: string, type: string): string {
   if (!words.every((w) => /^\p{Script=Cyrillic}[\p{Script=Cyrillic}-]*$/u.test(w))) return name;
   const parsed = words.map((w) => ({ text: w, ...analyseRu(w) }));
   if (type !== 'person' && !(parsed.length === 1 && parsed[0]?.pos === 'NOUN')) return name;
-  const base = parsed.map((w) => {
-    // A form some parse reads as nominative stays ("Крутов" is no case of "крут"), as do acronyms
-    // and indeclinable names ("Чавушоглу").
-    if (w.nominative || /^\p{Lu}{2,}$/u.test(w.text)) return w.text;
+  // A first name in an oblique case puts its surname in the same case: "Дмитрия Медведева" is
+  // Medvedev's genitive, not a woman's nominative.
+  const oblique = parsed.length > 1 && parsed.slice(0, -1).some((w) => w.kinds.has('Name') && !w.nominative);
+  const base = parsed.map((w, i) => {
+    if (oblique && i === parsed.length - 1 && /(?:ов|ев|ёв|ин|ын)а$/u.test(w.text)) return w.text.slice(0, -1);
+    // A form some parse reads as nominative stays ("Крутов" is no case of "крут"), as do acronyms,
+    // indeclinable names ("Чавушоглу") and surnames in -ов, -ев, -ин, which are nominative forms
+    // whatever a guessed parse says ("Аваков" is no genitive plural of "авак").
+    if (w.nominative || /^\p{Lu}{2,}$/u.test(w.text) || /(?:ов|ев|ёв|ин|ын)$/u.test(w.text)) return w.text;
     return w.kinds.has('Patr') ? patronymicNominative(w.text) : w.nameLemma;
   });
   return capital(base.join(' '));
