@@ -67,7 +67,7 @@ export function extractEvents(doc: Document): EventMention[] {
       // where the language puts it there ("визит состоится", "səfər edəcək"), within its clause. It is
       // a ledger event only when the text schedules it.
       const end = hit.start + hit.text.length;
-      const before = doc.view.slice(Math.max(c.start, hit.start - 40), end);
+      const before = doc.view.slice(Math.max(c.start, hit.start - 60), end);
       const after = doc.view.slice(hit.start, Math.min(c.end, end + 25));
       const planned = anyOf(lex.planned, before) || anyOf(lex.plannedAfter ?? [], after);
       if (planned && date?.source !== 'text') continue;
@@ -80,7 +80,8 @@ export function extractEvents(doc: Document): EventMention[] {
       };
       const near = unique([...c.entities].sort(byDistance));
       const wide = unique(scope.flatMap((k) => k.entities).sort(byDistance));
-      const slots = slotsOf(doc, sEntities, hit.start, s.start, lang, hit.passive);
+      const trigger = { start: hit.start, end: hit.start + hit.text.length };
+      const slots = slotsOf(doc, sEntities, trigger, s.start, lang, hit.passive, !hit.own);
       const attributes: Record<string, string | number> = {};
       for (const [attr, reader] of Object.entries(def.attributes)) {
         const v = ATTRIBUTE_READERS[reader]?.(clauseText, sentence);

@@ -11,7 +11,8 @@ import { pattern } from './patterns.js';
  * these, its place: before the trigger is the subject, after it the object. A name coordinated with the
  * one before it ("Estonia, Latvia and Lithuania") shares that one's slot.
  *
- * Slots: subject, object, possessor, goal, location, source, comitative, agent; and attribution, the
+ * Slots: subject, object, possessor (of the trigger itself), genitive (of another noun), goal, location,
+ * source, comitative, agent; and attribution, the
  * source of the report, which fills no role unless a role asks for it. The subject of a passive
  * trigger is its object.
  */
@@ -80,17 +81,20 @@ function isAttribution(doc: Document, m: EntityMention, lang: LanguageModule): b
 export function slotsOf(
   doc: Document,
   entities: EntityMention[],
-  trigger: number,
+  trigger: { start: number; end: number },
   from: number,
   lang: LanguageModule,
   passive = false,
+  /** The clause borrows its trigger from another clause ("1996-cı ildə A-nın B-də, 1998-ci ildə …
+   * səfirlikləri açılıb"): a genitive there is the ellipted trigger's possessor wherever it stands. */
+  borrowed = false,
 ): Map<EntityMention, string> {
   const cues = lang.events.slots ?? {};
   const out = new Map<EntityMention, string>();
   const sorted = [...entities].sort((a, b) => a.start - b.start);
   let previous: EntityMention | undefined;
   for (const m of sorted) {
-    const positional = m.start < trigger ? 'subject' : 'object';
+    const positional = m.start < trigger.start ? 'subject' : 'object';
     let slot: string | undefined;
     const c = caseOf(doc, m, lang);
     // The preposition is looked for after the name before: it governs that one otherwise.
@@ -111,6 +115,22 @@ export function slotsOf(
     if (!slot && previous && cues.coordination) {
       const gap = doc.view.slice(previous.end, m.start);
       if (pattern(cues.coordination, 'iu').test(gap)) slot = out.get(previous);
+    }
+    // A possessor is the trigger's own ("Blair's current visit", "визит Путина", "visit of the
+    // President"): a few words from it, nothing but words between. Elsewhere a genitive belongs to
+    // another noun ("the broadcast of CNN", "семьей Нельсона Манделы").
+    if (slot === 'possessor' && !borrowed) {
+      const [a, b] = m.end <= trigger.start ? [m.end, trigger.start] : [trigger.end, m.start];
+      // Names and dates between do not count ("Kərimovun Azərbaycana 26-27 may 1996-cı il tarixdə ilk
+      // rəsmi səfəri"): only the other words do.
+      let gap = doc.view.slice(a, b);
+      for (const x of [...entities, ...doc.dates]
+        .filter((x) => x.start >= a && x.end <= b)
+        .sort((p, q) => q.start - p.start))
+        gap = gap.slice(0, x.start - a) + gap.slice(x.end - a);
+      const words = gap.match(/[\p{L}\p{N}'’-]+/gu)?.length ?? 0;
+      if (m.start < trigger.end && m.end > trigger.start) slot = 'possessor';
+      else if (words > 3 || /[,;:.()«»"“”]/u.test(gap)) slot = 'genitive';
     }
     if (isAttribution(doc, m, lang)) slot = 'attribution';
     // The subject of a passive trigger is what the action is done to ("Shah was appointed").
