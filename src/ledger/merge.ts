@@ -84,6 +84,13 @@ function bound(raw: string, upper: boolean): number | null {
 const overlap = (a: [number, number], b: [number, number]) => a[0] <= b[1] && b[0] <= a[1];
 const inside = (a: [number, number], b: [number, number]) => a[0] >= b[0] && a[1] <= b[1];
 
+/**
+ * The date a report states or reads from its text; a date taken only from the publication date
+ * (`source: published`) says when the report was written, not when the event was, so for linking the
+ * report counts as undated.
+ */
+const firm = (ev: EventMention): DateValue | null => (ev.date && ev.date.source !== 'published' ? ev.date : null);
+
 function datesCompatible(a: DateValue | null, b: DateValue | null): boolean {
   if (!a || !b) return !a && !b;
   const ia = interval(a.value);
@@ -165,13 +172,13 @@ function identityAgrees(a: EventMention, b: EventMention): boolean {
 function signature(ev: EventMention): string {
   const parts = ev.participants.map((p) => `${p.role}=${p.entity}`).sort();
   const identity = (eventType(ev.type)?.identity ?? []).map((k) => String(ev.attributes[k] ?? '')).join('|');
-  return `${ev.type}|${identity}|${ev.date?.value ?? ''}|${parts.join(',')}`;
+  return `${ev.type}|${identity}|${ev.date?.value ?? ''}|${ev.date?.source ?? ''}|${parts.join(',')}`;
 }
 
 function linked(a: EventMention, b: EventMention, ignoreDates = false): boolean {
   // Cheapest tests first: this runs for every pair of reports in a block.
   if (a.type !== b.type) return false;
-  if (!ignoreDates && !once(a.type) && !datesCompatible(a.date, b.date)) return false;
+  if (!ignoreDates && !once(a.type) && !datesCompatible(firm(a), firm(b))) return false;
   return identityAgrees(a, b) && participantsCompatible(a, b);
 }
 
@@ -205,7 +212,12 @@ interface Candidate {
 function buildEvent(group: Candidate[]): LedgerEvent {
   const evs = group.map((g) => g.ev);
   const type = (evs[0] as EventMention).type;
-  const dated = evs.filter((e) => e.date).map((e) => e.date as DateValue);
+  // The event's date from the best-sourced reports: a date the text attaches, else one read from
+  // context, else the publication date.
+  const rank = (d: DateValue) => (d.source === 'published' ? 0 : d.source === 'context' ? 1 : 2);
+  const all = evs.filter((e) => e.date).map((e) => e.date as DateValue);
+  const bestSource = Math.max(-1, ...all.map(rank));
+  const dated = all.filter((d) => rank(d) === bestSource);
   const bestPrecision = Math.max(-1, ...dated.map((d) => PRECISION_RANK[d.precision] ?? 0));
   const date =
     mostFrequent(
@@ -230,13 +242,15 @@ function buildEvent(group: Candidate[]): LedgerEvent {
     if (v !== undefined) attributes[k] = v;
   }
   const conflicts: LedgerEvent['conflicts'] = [];
-  const values = [...new Set(dated.map((d) => d.value))].sort();
+  // Disagreement among the dates the reports' texts state (not the publication dates).
+  const stated = group.filter((g) => g.ev.date && g.ev.date.source !== 'published');
+  const values = [...new Set(stated.map((g) => (g.ev.date as DateValue).value))].sort();
   const intervals = values.map(interval);
   const disagree = intervals.some((a, i) => intervals.some((b, j) => j > i && a && b && !overlap(a, b)));
   if (disagree) {
     const reports = values.map((value) => ({
       value,
-      documents: [...new Set(group.filter((g) => g.ev.date?.value === value).map((g) => g.doc))].sort(),
+      documents: [...new Set(stated.filter((g) => g.ev.date?.value === value).map((g) => g.doc))].sort(),
     }));
     conflicts.push({ field: 'date', values, reports });
   }
@@ -368,7 +382,7 @@ export function mergeLedger<T extends MergeInput>(
       for (const y of members.get(find(j)) ?? []) {
         const a = (candidates[x] as Candidate).ev;
         const b = (candidates[y] as Candidate).ev;
-        if (!linked(a, b, !a.date || !b.date)) return false;
+        if (!linked(a, b, !firm(a) || !firm(b))) return false;
       }
     }
     return true;
@@ -406,11 +420,12 @@ export function mergeLedger<T extends MergeInput>(
   for (const i of representatives) {
     const c = candidates[i] as Candidate;
     const keys = new Set(c.ev.participants.map((p) => `${c.ev.type}|${countryOf(p.entity) ?? p.entity}`));
-    const span = c.ev.date ? interval(c.ev.date.value) : null;
+    const date = firm(c.ev);
+    const span = date ? interval(date.value) : null;
     for (const k of keys) {
-      if (c.ev.date) push(datedByKey, k, i);
+      if (date) push(datedByKey, k, i);
       if (once(c.ev.type)) push(blocks, k, i);
-      else if (!c.ev.date) push(blocks, `${k}|undated`, i);
+      else if (!date) push(blocks, `${k}|undated`, i);
       else if (!span || Math.floor(span[1] / 1e4) - Math.floor(span[0] / 1e4) > 3) push(wide, k, i);
       else for (let y = Math.floor(span[0] / 1e4); y <= Math.floor(span[1] / 1e4); y++) push(blocks, `${k}|${y}`, i);
     }
@@ -443,11 +458,11 @@ export function mergeLedger<T extends MergeInput>(
   for (const idxs of byDoc.values()) {
     for (const i of idxs) {
       const c = candidates[i] as Candidate;
-      if (c.ev.date) continue;
+      if (firm(c.ev)) continue;
       const roots = new Set<number>();
       for (const j of idxs) {
         const d = candidates[j] as Candidate;
-        if (d.ev.date && d.ev.type === c.ev.type && participantsCompatible(c.ev, d.ev)) roots.add(find(j));
+        if (firm(d.ev) && d.ev.type === c.ev.type && participantsCompatible(c.ev, d.ev)) roots.add(find(j));
       }
       if (roots.size === 1) join(i, [...roots][0] as number);
     }
@@ -457,12 +472,12 @@ export function mergeLedger<T extends MergeInput>(
   // the outcome does not depend on order.
   const datedRoot = new Map<number, boolean>();
   candidates.forEach((c, i) => {
-    if (c.ev.date) datedRoot.set(find(i), true);
+    if (firm(c.ev)) datedRoot.set(find(i), true);
   });
   const fits = new Map<number, Set<number>>();
   for (const i of representatives) {
     const c = candidates[i] as Candidate;
-    if (c.ev.date || once(c.ev.type) || datedRoot.has(find(i))) continue;
+    if (firm(c.ev) || once(c.ev.type) || datedRoot.has(find(i))) continue;
     const fit = fits.get(find(i)) ?? new Set<number>();
     fits.set(find(i), fit);
     for (const p of c.ev.participants) {
