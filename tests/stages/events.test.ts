@@ -70,3 +70,37 @@ describe('events.v1', () => {
     });
   });
 });
+
+describe('event dates say where they come from', () => {
+  const dates = (text: string, published?: string) =>
+    processText(text, published ? { published } : {}).events.map((e) => [
+      e.type,
+      e.date?.value ?? null,
+      e.date?.source ?? null,
+    ]);
+
+  it('a date the text attaches is from the text', () => {
+    expect(dates('Ilham Aliyev visited Tashkent on 5 May 2024.')).toEqual([['visit', '2024-05-05', 'text']]);
+  });
+
+  it('a statement without a date of its own takes the publication date, saying so', () => {
+    expect(dates('Ilham Aliyev said in an interview that the talks had gone well.', '2026-01-15')).toEqual([
+      ['statement', '2026-01-15', 'published'],
+    ]);
+  });
+
+  it('an event in a paragraph after a dated one takes its date from that context', () => {
+    const got = dates('Ilham Aliyev visited Tashkent on 5 May 2024. Shavkat Mirziyoyev and Ilham Aliyev also held talks.');
+    expect(got).toContainEqual(['meeting', '2024-05-05', 'context']);
+  });
+
+  it('an event with no supportable date has none', () => {
+    expect(dates('Ilham Aliyev visited Tashkent.')).toEqual([['visit', null, null]]);
+  });
+
+  it('a validity period is no signing date', () => {
+    expect(dates('A roadmap for 2025-2029 was signed by Azerbaijan and Uzbekistan.')).toEqual([
+      ['agreement', null, null],
+    ]);
+  });
+});
