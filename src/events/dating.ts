@@ -80,11 +80,18 @@ export function eventDate(ctx: DatingContext): DateValue | null {
   }
   for (const fallback of ctx.def.dateFallbacks) {
     if (fallback === 'inherit' && ctx.inherits && ctx.context?.date) return { ...ctx.context.date, source: 'context' };
-    if (fallback === 'narrative') {
+    if (fallback === 'narrative' || fallback === 'narrativeDay') {
       if (ctx.previous?.date) return { ...ctx.previous.date, source: 'context' };
       const paragraph = doc.sentences[ctx.sentence]?.paragraph;
+      // 'narrativeDay': only a day carries the narrative ("On Wednesday, …"); a year earlier in the
+      // paragraph is background to a remark ("since 1996").
       const last = usable(
-        doc.dates.filter((d) => d.sentence < ctx.sentence && doc.sentences[d.sentence]?.paragraph === paragraph),
+        doc.dates.filter(
+          (d) =>
+            d.sentence < ctx.sentence &&
+            doc.sentences[d.sentence]?.paragraph === paragraph &&
+            (fallback === 'narrative' || d.precision === 'day' || d.precision === 'time'),
+        ),
       ).pop();
       if (last) return dateValue(last, 'context');
     }

@@ -119,10 +119,13 @@ function ranked(ctx: RoleContext, role: RoleDef, pool: EntityMention[], taken: E
     const id = m.entity as string;
     if (own.length && (own.includes(id) || own.includes(countryOf(id) ?? ''))) return [];
     if (role.notLeaderCountry && leaderOf(ctx.doc, m, ctx.lex, when)) return [];
-    const slot = ctx.slots.get(m) ?? '';
+    const marked = ctx.slots.get(m) ?? '';
+    const slot = marked.replace(/~$/, '');
     const at = role.slots.indexOf(slot);
     if (at < 0 && (role.slotsOnly || slot === 'attribution')) return [];
-    return [{ m, slot: at < 0 ? role.slots.length : at, kind, distance }];
+    // A slot read off word order alone ranks just below the same slot marked by a verb or a case.
+    const weak = slot !== marked ? 0.5 : 0;
+    return [{ m, slot: at < 0 ? role.slots.length : at + weak, kind, distance }];
   });
   rows.sort((a, b) => a.slot - b.slot || a.kind - b.kind || a.distance - b.distance);
   // A role of several entities takes them of one kind (the countries of an agreement, not their leaders

@@ -11,6 +11,9 @@ import { pattern } from './patterns.js';
  * these, its place: before the trigger is the subject, after it the object. A name coordinated with the
  * one before it ("Estonia, Latvia and Lithuania") shares that one's slot.
  *
+ * A slot read off word order alone carries a '~' ("subject~"): it fills the same roles, ranked below
+ * names whose slot a verb, a preposition or a case marks.
+ *
  * Slots: subject, object, possessor (of the trigger itself), genitive (of another noun), goal, location,
  * source, comitative, agent; and attribution, the
  * source of the report, which fills no role unless a role asks for it. The subject of a passive
@@ -134,8 +137,10 @@ export function slotsOf(
     }
     if (isAttribution(doc, m, lang)) slot = 'attribution';
     // The subject of a passive trigger is what the action is done to ("Shah was appointed").
-    if (passive && (slot ?? positional) === 'subject') slot = 'object';
-    out.set(m, slot ?? positional);
+    if (passive && (slot ?? positional) === 'subject') slot = slot ? 'object' : undefined;
+    const order = passive && !slot && positional === 'subject' ? 'object' : positional;
+    // A slot read off word order alone is marked '~': a name a verb or case marks outranks it.
+    out.set(m, slot ?? `${order}~`);
     previous = m;
   }
   return out;

@@ -7,7 +7,7 @@ import builtIn from './types.json' with { type: 'json' };
  * without a code change.
  */
 export type EntityKind = 'person' | 'place' | 'organization' | 'country';
-export type DateFallback = 'inherit' | 'narrative' | 'present' | 'dateline' | 'published';
+export type DateFallback = 'inherit' | 'narrative' | 'narrativeDay' | 'present' | 'dateline' | 'published';
 
 export interface RoleDef {
   role: string;
@@ -51,7 +51,7 @@ export interface EventTypeDef {
 }
 
 const KINDS = new Set<EntityKind>(['person', 'place', 'organization', 'country']);
-const FALLBACKS = new Set<DateFallback>(['inherit', 'narrative', 'present', 'dateline', 'published']);
+const FALLBACKS = new Set<DateFallback>(['inherit', 'narrative', 'narrativeDay', 'present', 'dateline', 'published']);
 
 /** A type definition checked and completed with defaults; errors name the type and the field. */
 export function defineEventType(type: string, raw: unknown, where = 'event types'): EventTypeDef {
