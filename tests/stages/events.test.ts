@@ -90,7 +90,9 @@ describe('event dates say where they come from', () => {
   });
 
   it('an event in a paragraph after a dated one takes its date from that context', () => {
-    const got = dates('Ilham Aliyev visited Tashkent on 5 May 2024. Shavkat Mirziyoyev and Ilham Aliyev also held talks.');
+    const got = dates(
+      'Ilham Aliyev visited Tashkent on 5 May 2024. Shavkat Mirziyoyev and Ilham Aliyev also held talks.',
+    );
     expect(got).toContainEqual(['meeting', '2024-05-05', 'context']);
   });
 
