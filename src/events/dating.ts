@@ -81,7 +81,9 @@ export function eventDate(ctx: DatingContext): DateValue | null {
   for (const fallback of ctx.def.dateFallbacks) {
     if (fallback === 'inherit' && ctx.inherits && ctx.context?.date) return { ...ctx.context.date, source: 'context' };
     if (fallback === 'narrative' || fallback === 'narrativeDay') {
-      if (ctx.previous?.date) return { ...ctx.previous.date, source: 'context' };
+      // The paragraph's previous event, if the text dated it (a publication date says nothing of it).
+      if (ctx.previous?.date && ctx.previous.date.source !== 'published')
+        return { ...ctx.previous.date, source: 'context' };
       const paragraph = doc.sentences[ctx.sentence]?.paragraph;
       // 'narrativeDay': only a day carries the narrative ("On Wednesday, …"); a year earlier in the
       // paragraph is background to a remark ("since 1996").

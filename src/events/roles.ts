@@ -107,6 +107,24 @@ function groupReferent(ctx: RoleContext): string[] {
   return best;
 }
 
+/** The names of a role's kinds coordinated with a name ("Трамп и Путин", "Bush and Gorbachev"). */
+function coordinatedWith(ctx: RoleContext, head: EntityMention, role: RoleDef): string[] {
+  const coordination = ctx.lex.slots?.coordination;
+  if (!coordination) return [];
+  const names = [...ctx.sentence].sort((a, b) => a.start - b.start);
+  const out: string[] = [];
+  const at = names.indexOf(head);
+  for (const step of [-1, 1]) {
+    for (let i = at; i + step >= 0 && i + step < names.length; i += step) {
+      const [x, y] = step < 0 ? [names[i + step], names[i]] : [names[i], names[i + step]];
+      if (!x || !y || !pattern(coordination, 'iu').test(ctx.doc.view.slice(x.end, y.start))) break;
+      const next = names[i + step] as EntityMention;
+      if (role.entities.some((k) => isKind(next, k))) out.push(next.entity as string);
+    }
+  }
+  return out;
+}
+
 /** The names that may fill a role, best first. */
 function ranked(ctx: RoleContext, role: RoleDef, pool: EntityMention[], taken: EventParticipant[]): EntityMention[] {
   const when = ctx.date?.value ?? ctx.refs.published;
@@ -150,6 +168,8 @@ export function fillRoles(ctx: RoleContext, def: EventTypeDef): EventParticipant
     let picks = ranked(ctx, role, ctx.near, participants);
     if (!picks.length && role.required) picks = ranked(ctx, role, ctx.sentence, participants);
     const ids = [...new Set(picks.map((m) => m.entity as string))].slice(0, max);
+    if (role.coordinated && picks[0])
+      ids.push(...coordinatedWith(ctx, picks[0], role).filter((id) => !ids.includes(id)));
     if (role.leaders) {
       const when = ctx.date?.value ?? ctx.refs.published;
       for (const m of ctx.near) {

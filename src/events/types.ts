@@ -30,6 +30,8 @@ export interface RoleDef {
   /** Not a country named only as an office-holder's ("the President of Uzbekistan"). */
   notLeaderCountry?: boolean;
   slotsOnly?: boolean;
+  /** Names coordinated with the chosen one ('Trump and Putin') fill the role with it. */
+  coordinated?: boolean;
   /** Reports disagreeing on this role are still one event, with a conflict (where a meeting took place). */
   secondary?: boolean;
 }

@@ -175,10 +175,42 @@ function signature(ev: EventMention): string {
   return `${ev.type}|${identity}|${ev.date?.value ?? ''}|${ev.date?.source ?? ''}|${parts.join(',')}`;
 }
 
+/** The day number (days since 1970) of a YYYYMMDD bound as `interval` gives it (day 31 of a short month clamps). */
+function dayOf(bound: number): number {
+  const y = Math.floor(bound / 1e4);
+  const m = Math.floor((bound % 1e4) / 100);
+  return Date.UTC(y, m - 1, Math.min(bound % 100, 28)) / 86_400_000;
+}
+
+// A report dated only by its publication date tells of something in the month before it.
+const REPORT_WINDOW_DAYS = 31;
+
+/**
+ * Whether two reports' dates allow one event: stated dates one inside the other; a date taken from
+ * the publication date fits a stated date in the month before publication, and another publication
+ * date within a month of it; a report with no date fits any (the undated joins decide those).
+ */
+function datesFit(a: EventMention, b: EventMention): boolean {
+  const fa = firm(a);
+  const fb = firm(b);
+  if (fa && fb) return datesCompatible(fa, fb);
+  const published = (e: EventMention) => {
+    const span = e.date && !firm(e) ? interval(e.date.value) : null;
+    return span ? dayOf(span[0]) : null;
+  };
+  const pa = published(a);
+  const pb = published(b);
+  if (pa !== null && pb !== null) return Math.abs(pa - pb) <= REPORT_WINDOW_DAYS;
+  const [pub, stated] = pa !== null ? [pa, fb] : [pb, fa];
+  const span = stated ? interval(stated.value) : null;
+  if (pub === null || !span) return true;
+  return dayOf(span[0]) <= pub && dayOf(span[1]) >= pub - REPORT_WINDOW_DAYS;
+}
+
 function linked(a: EventMention, b: EventMention, ignoreDates = false): boolean {
   // Cheapest tests first: this runs for every pair of reports in a block.
   if (a.type !== b.type) return false;
-  if (!ignoreDates && !once(a.type) && !datesCompatible(firm(a), firm(b))) return false;
+  if (!once(a.type) && !(ignoreDates ? datesFit(a, b) : datesCompatible(firm(a), firm(b)))) return false;
   return identityAgrees(a, b) && participantsCompatible(a, b);
 }
 

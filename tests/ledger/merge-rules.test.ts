@@ -185,6 +185,21 @@ describe('merge rules', () => {
     expect(visits[0]?.conflicts).toEqual([]);
   });
 
+  it('joins a report dated by its publication to a stated date only in the month before publication', () => {
+    const castro: [string, string][] = [['speaker', 'person:castro']];
+    const stated = doc('a', [report('statement', castro, day('2000-03-29'))]);
+    const days = eventsOf(
+      [stated, doc('b', [report('statement', castro, day('2000-03-30', 'published'))])],
+      'statement',
+    );
+    expect(days).toHaveLength(1);
+    const months = eventsOf(
+      [stated, doc('c', [report('statement', castro, day('2000-01-28', 'published'))])],
+      'statement',
+    );
+    expect(months).toHaveLength(2);
+  });
+
   it('keeps "A visits B" and "B visits A" apart', () => {
     const inputs = [
       doc('a', [
