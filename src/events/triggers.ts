@@ -8,7 +8,8 @@ import { anyOf, pattern } from './patterns.js';
  * and which clauses report an event with them. A clause reports one when it holds the trigger, or when
  * the sentence does and the clause brings its own date (", and in July 1998 the Embassy of …"). Not
  * triggers: words inside a not-an-event phrase ("made 3 visits"), a back-reference to a visit already
- * reported ("during the visit"), a plural or habitual form without a date of its own.
+ * reported ("during the visit"), a plural or habitual form without a date of its own, a denied one
+ * ("had not signed", "не подписал").
  */
 export interface TriggerHit {
   type: string;
@@ -51,6 +52,14 @@ export function findTriggers(doc: Document, s: Span, clauses: Clause[], lex: Eve
     found.sort((a, b) => a.index - b.index || b[0].length - a[0].length);
     return found.filter((m, i) => !found.slice(0, i).some((o) => m.index < o.index + o[0].length));
   };
+  // "had not signed", "не подписал", "imzalanmayıb": no event.
+  const negated = (at: number) => {
+    const cues = lex.negation;
+    if (!cues) return false;
+    const before = doc.view.slice(Math.max(s.start, at - 30), at);
+    const from = doc.view.slice(at, Math.min(s.end, at + 30));
+    return cues.before.some((p) => pattern(p).test(before)) || cues.trigger.some((p) => pattern(p).test(from));
+  };
   const passive = (at: number) => {
     const cues = lex.passive;
     if (!cues) return false;
@@ -71,6 +80,7 @@ export function findTriggers(doc: Document, s: Span, clauses: Clause[], lex: Eve
       for (const m of own ? inClause : [inSentence]) {
         if (!clause.dates.length && anyOf(lex.generic, m[0])) continue;
         const start = (own ? clause.start : s.start) + m.index;
+        if (negated(start)) continue;
         hits.push({ type, clause, start, text: m[0], own, passive: passive(start) });
       }
     }

@@ -89,6 +89,8 @@ export interface EventLexicon {
   reportDates?: string[];
   /** Cues of an event going on at publication ("current visit", "находится с визитом"). */
   present?: string[];
+  /** A denied trigger: text right before it ("had not", "не") or the trigger word's own form ("imzalanmayıb"). */
+  negation?: { before: string[]; trigger: string[] };
   /** A passive trigger: text right before it ("was ") or the trigger's own form ("назначен"). */
   passive?: { before: string[]; trigger: string[] };
   /** Text before or after a name that makes it the source of the report ("according to", "сообщает"). */
