@@ -144,11 +144,13 @@ function combine(view: string, gazetteer: EntityMention[], taggedSpans: EntityMe
     t.start <= g.start && t.end >= g.end && t.end - t.start > g.end - g.start;
   const crosses = (t: EntityMention, g: EntityMention) =>
     overlaps(t, g) && !(t.start <= g.start && t.end >= g.end) && !(g.start <= t.start && g.end >= t.end);
-  // A tagged span that is nothing but gazetteer names side by side ("NATO Washington summit": "NATO
-  // Washington") is those names.
+  // A tagged span that is nothing but gazetteer names side by side, the last no organisation ("NATO
+  // Washington summit": "NATO Washington"), is those names.
   const tiled = (t: EntityMention) => {
     const parts = gazetteer.filter((g) => t.start <= g.start && g.end <= t.end).sort((a, b) => a.start - b.start);
-    if (parts.length < 2) return false;
+    // An organisation's name ends with its head: "Azərbaycan Heydər Əliyev Fondu", "BMT Təhlükəsizlik
+    // Şurası" are one organisation each, though both parts are known names.
+    if (parts.length < 2 || parts[parts.length - 1]?.type === 'organization') return false;
     let at = t.start;
     for (const g of parts) {
       if (!/^\s*$/u.test(view.slice(at, g.start))) return false;
