@@ -5,7 +5,7 @@ import { clausesOf } from './clauses.js';
 import { eventDate } from './dating.js';
 import { anyOf, pattern } from './patterns.js';
 import { fillRoles, type Referents } from './roles.js';
-import { slotsOf } from './slots.js';
+import { markNames, slotsOf } from './slots.js';
 import { findTriggers } from './triggers.js';
 import { eventType } from './types.js';
 
@@ -27,11 +27,27 @@ export function checkLexicons(): void {
   }
 }
 
+function groupBy<T>(items: T[], key: (t: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const t of items) {
+    const k = key(t);
+    const list = out.get(k);
+    if (list) list.push(t);
+    else out.set(k, [t]);
+  }
+  return out;
+}
+
 export function extractEvents(doc: Document): EventMention[] {
   const out: EventMention[] = [];
   let previous: EventMention | null = null;
   let previousParagraph = -1;
   const refs: Referents = { published: doc.published };
+  const datesBySentence = groupBy(doc.dates, (d) => d.sentence);
+  const entitiesBySentence = groupBy(
+    doc.entities.filter((e) => e.entity),
+    (e) => e.sentence,
+  );
   doc.sentences.forEach((s, si) => {
     const lang = getLanguage(s.language);
     if (!lang) return;
@@ -39,12 +55,13 @@ export function extractEvents(doc: Document): EventMention[] {
     previousParagraph = s.paragraph;
     const lex = lang.events;
     const sentence = doc.view.slice(s.start, s.end);
-    const sDates = doc.dates.filter((d) => d.sentence === si);
-    const sEntities = doc.entities.filter((e) => e.sentence === si && e.entity);
+    const sDates = datesBySentence.get(si) ?? [];
+    const sEntities = entitiesBySentence.get(si) ?? [];
     const clauses = clausesOf(doc, s, sDates, sEntities, lang.page);
     const inherits = anyOf(lex.inherit, sentence);
     let visitInSentence: EventMention | null = null;
     const hits = findTriggers(doc, s, clauses, lex);
+    const names = hits.length ? markNames(doc, sEntities, sDates, s.start, lang) : null;
     for (const hit of hits) {
       const def = eventType(hit.type);
       if (!def) continue;
@@ -81,7 +98,7 @@ export function extractEvents(doc: Document): EventMention[] {
       const near = unique([...c.entities].sort(byDistance));
       const wide = unique(scope.flatMap((k) => k.entities).sort(byDistance));
       const trigger = { start: hit.start, end: hit.start + hit.text.length };
-      const slots = slotsOf(doc, sEntities, trigger, s.start, lang, hit.passive, !hit.own);
+      const slots = slotsOf(doc, names as NonNullable<typeof names>, trigger, hit.passive, !hit.own);
       const attributes: Record<string, string | number> = {};
       for (const [attr, reader] of Object.entries(def.attributes)) {
         const v = ATTRIBUTE_READERS[reader]?.(clauseText, sentence);

@@ -81,23 +81,32 @@ function isAttribution(doc: Document, m: EntityMention, lang: LanguageModule): b
   return cues.before.some((p) => pattern(p).test(before)) || cues.after.some((p) => pattern(p).test(after));
 }
 
-export function slotsOf(
+/** What a sentence's names carry whatever the trigger: the slot their own marks give, if any. */
+export interface MarkedNames {
+  /** The sentence's names in text order. */
+  names: EntityMention[];
+  /** The slot a preposition, case, possessive, postposition or verb gives a name; attribution. */
+  marked: Map<EntityMention, string | undefined>;
+  /** The name is coordinated with the one before it ("Estonia, Latvia and Lithuania"). */
+  coordinated: Set<EntityMention>;
+  /** Dates and names of the sentence, for measuring the words between a name and a trigger. */
+  spans: { start: number; end: number }[];
+}
+
+/** The trigger-independent part of slot assignment, worked out once per sentence. */
+export function markNames(
   doc: Document,
   entities: EntityMention[],
-  trigger: { start: number; end: number },
+  dates: { start: number; end: number }[],
   from: number,
   lang: LanguageModule,
-  passive = false,
-  /** The clause borrows its trigger from another clause ("1996-cı ildə A-nın B-də, 1998-ci ildə …
-   * səfirlikləri açılıb"): a genitive there is the ellipted trigger's possessor wherever it stands. */
-  borrowed = false,
-): Map<EntityMention, string> {
+): MarkedNames {
   const cues = lang.events.slots ?? {};
-  const out = new Map<EntityMention, string>();
-  const sorted = [...entities].sort((a, b) => a.start - b.start);
+  const names = [...entities].sort((a, b) => a.start - b.start);
+  const marked = new Map<EntityMention, string | undefined>();
+  const coordinated = new Set<EntityMention>();
   let previous: EntityMention | undefined;
-  for (const m of sorted) {
-    const positional = m.start < trigger.start ? 'subject' : 'object';
+  for (const m of names) {
     let slot: string | undefined;
     const c = caseOf(doc, m, lang);
     // The preposition is looked for after the name before: it governs that one otherwise.
@@ -114,11 +123,32 @@ export function slotsOf(
     }
     if (!slot && c && cues.cases?.[c]) slot = cues.cases[c];
     if (!slot && cues.subject && pattern(cues.subject, 'u').test(doc.view.slice(m.end, m.end + 120))) slot = 'subject';
+    if (isAttribution(doc, m, lang)) slot = 'attribution';
+    marked.set(m, slot);
+    if (previous && cues.coordination && pattern(cues.coordination, 'iu').test(doc.view.slice(previous.end, m.start)))
+      coordinated.add(m);
+    previous = m;
+  }
+  return { names, marked, coordinated, spans: [...names, ...dates] };
+}
+
+/** Each name's slot relative to one trigger. */
+export function slotsOf(
+  doc: Document,
+  names: MarkedNames,
+  trigger: { start: number; end: number },
+  passive = false,
+  /** The clause borrows its trigger from another clause ("1996-cı ildə A-nın B-də, 1998-ci ildə …
+   * səfirlikləri açılıb"): a genitive there is the ellipted trigger's possessor wherever it stands. */
+  borrowed = false,
+): Map<EntityMention, string> {
+  const out = new Map<EntityMention, string>();
+  let previous: EntityMention | undefined;
+  for (const m of names.names) {
+    const positional = m.start < trigger.start ? 'subject' : 'object';
+    let slot = names.marked.get(m);
     // Coordinated with the name before it: the same slot, unless this one is marked itself.
-    if (!slot && previous && cues.coordination) {
-      const gap = doc.view.slice(previous.end, m.start);
-      if (pattern(cues.coordination, 'iu').test(gap)) slot = out.get(previous);
-    }
+    if (!slot && previous && names.coordinated.has(m)) slot = out.get(previous);
     // A possessor is the trigger's own ("Blair's current visit", "визит Путина", "visit of the
     // President"): a few words from it, nothing but words between. Elsewhere a genitive belongs to
     // another noun ("the broadcast of CNN", "семьей Нельсона Манделы").
@@ -127,18 +157,15 @@ export function slotsOf(
       // Names and dates between do not count ("Kərimovun Azərbaycana 26-27 may 1996-cı il tarixdə ilk
       // rəsmi səfəri"): only the other words do.
       let gap = doc.view.slice(a, b);
-      for (const x of [...entities, ...doc.dates]
-        .filter((x) => x.start >= a && x.end <= b)
-        .sort((p, q) => q.start - p.start))
+      for (const x of names.spans.filter((x) => x.start >= a && x.end <= b).sort((p, q) => q.start - p.start))
         gap = gap.slice(0, x.start - a) + gap.slice(x.end - a);
       const words = gap.match(/[\p{L}\p{N}'’-]+/gu)?.length ?? 0;
       if (m.start < trigger.end && m.end > trigger.start) slot = 'possessor';
       else if (words > 3 || /[,;:.()«»"“”]/u.test(gap)) slot = 'genitive';
     }
-    if (isAttribution(doc, m, lang)) slot = 'attribution';
     // The subject of a passive trigger is what the action is done to ("Shah was appointed").
-    if (passive && (slot ?? positional) === 'subject') slot = slot ? 'object' : undefined;
-    const order = passive && !slot && positional === 'subject' ? 'object' : positional;
+    if (passive && slot === 'subject') slot = 'object';
+    const order = passive && positional === 'subject' ? 'object' : positional;
     // A slot read off word order alone is marked '~': a name a verb or case marks outranks it.
     out.set(m, slot ?? `${order}~`);
     previous = m;
