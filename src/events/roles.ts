@@ -129,7 +129,10 @@ function coordinatedWith(ctx: RoleContext, head: EntityMention, role: RoleDef): 
 function ranked(ctx: RoleContext, role: RoleDef, pool: EntityMention[], taken: EventParticipant[]): EntityMention[] {
   const when = ctx.date?.value ?? ctx.refs.published;
   const own = role.notOwnCountryOf
-    ? taken.filter((p) => p.role === role.notOwnCountryOf).map((p) => countryOf(p.entity) ?? p.entity)
+    ? taken
+        .filter((p) => p.role === role.notOwnCountryOf)
+        // The country the article ties the person to ("U.S. Commerce Secretary William Daley") counts too.
+        .map((p) => ctx.doc.entityRecords.get(p.entity)?.country ?? countryOf(p.entity) ?? p.entity)
     : [];
   const rows = pool.flatMap((m, distance) => {
     const kind = role.entities.findIndex((k) => isKind(m, k));

@@ -105,6 +105,7 @@ export function markNames(
   const names = [...entities].sort((a, b) => a.start - b.start);
   const marked = new Map<EntityMention, string | undefined>();
   const coordinated = new Set<EntityMention>();
+  const governed = new Set<EntityMention>();
   let previous: EntityMention | undefined;
   for (const m of names) {
     let slot: string | undefined;
@@ -115,6 +116,16 @@ export function markNames(
       const rule = cues.prepositions?.[prep];
       slot = typeof rule === 'string' ? rule : rule ? (rule[c ?? ''] ?? rule.default) : undefined;
     }
+    // A name after another with only capitalised title words between shares its preposition
+    // ("the visit of U.S. Commerce Secretary William Daley").
+    if (
+      !slot &&
+      previous &&
+      governed.has(previous) &&
+      /^(?:\s+\p{Lu}[\p{L}.-]*)+\s+$/u.test(doc.view.slice(previous.end, m.start))
+    )
+      slot = marked.get(previous);
+    if (prep && slot) governed.add(m);
     const after = doc.view.slice(m.end, m.end + 20);
     if (!slot && cues.possessive && pattern(cues.possessive, 'u').test(after)) slot = 'possessor';
     if (!slot && cues.postpositions) {
@@ -160,8 +171,16 @@ export function slotsOf(
       for (const x of names.spans.filter((x) => x.start >= a && x.end <= b).sort((p, q) => q.start - p.start))
         gap = gap.slice(0, x.start - a) + gap.slice(x.end - a);
       const words = gap.match(/[\p{L}\p{N}'’-]+/gu)?.length ?? 0;
+      // After the trigger, a name between takes the "of" phrase ("a letter to President Rafsanjani
+      // of Iran") unless only title words join them ("of U.S. Commerce Secretary William Daley");
+      // before it, a genitive may stand apart from its noun ("Kərimovun Azərbaycana … səfəri").
+      const between =
+        m.start >= trigger.end &&
+        names.names.some(
+          (o) => o !== m && o.start >= a && o.end <= b && /(?<![\p{L}])\p{Ll}/u.test(doc.view.slice(o.end, m.start)),
+        );
       if (m.start < trigger.end && m.end > trigger.start) slot = 'possessor';
-      else if (words > 3 || /[,;:.()«»"“”]/u.test(gap)) slot = 'genitive';
+      else if (between || words > 3 || /[,;:.()«»"“”]/u.test(gap)) slot = 'genitive';
     }
     // The subject of a passive trigger is what the action is done to ("Shah was appointed").
     if (passive && slot === 'subject') slot = 'object';

@@ -109,7 +109,8 @@ function taggedNames(
       sentence: si,
     };
     // An initial before the name ("M.Arslanla", "И. Каримова") is kept apart, as the gazetteer does.
-    const initial = /^(\p{Lu})\.\s?(?=\p{Lu})/u.exec(surface);
+    // Not an abbreviation written with stops ("U.S.", "U.N."): an initial stands before a word.
+    const initial = /^(\p{Lu})\.\s?(?=\p{Lu}\p{Ll})/u.exec(surface);
     const name = initial ? surface.slice(initial[0].length) : surface;
     if (initial?.[1]) m.initial = initial[1];
     const base = lang.stripCase(name, type);
