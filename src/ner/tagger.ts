@@ -59,5 +59,33 @@ export function sentenceFeatures(
 export function tagNames(hook: NerHook, text: string, model = loadModel(hook.model), within?: Within): TypedSpan[] {
   const tokens = tokenize(text);
   if (!tokens.length) return [];
-  return fromBio(tokens, predictCompiled(model, sentenceFeatures(hook, text, tokens, within)));
+  return wholeAbbreviations(
+    text,
+    fromBio(tokens, predictCompiled(model, sentenceFeatures(hook, text, tokens, within))),
+  );
+}
+
+/**
+ * The tokens split an abbreviation written with stops ("U.S." is U . S .), and a tag may change inside
+ * it ("U." a place, "S. State Department" an organisation). A span inside an abbreviation takes all of
+ * it; one running on past it starts after it.
+ */
+function wholeAbbreviations(text: string, spans: TypedSpan[]): TypedSpan[] {
+  const abbreviations = [...text.matchAll(/(?<![\p{L}.])(?:\p{Lu}\.){2,}/gu)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  if (!abbreviations.length) return spans;
+  const out: TypedSpan[] = [];
+  for (const span of spans) {
+    const a = abbreviations.find((x) => span.start < x.end && span.end > x.start);
+    if (!a || (span.start === a.start && span.end >= a.end)) out.push(span);
+    else if (span.end <= a.end) out.push({ ...span, start: a.start, end: a.end });
+    else {
+      const start = a.end + (/^\s*/u.exec(text.slice(a.end))?.[0].length ?? 0);
+      if (start < span.end) out.push({ ...span, start });
+    }
+  }
+  // Two pieces of one abbreviation become one span.
+  return out.filter((s, i) => !out.some((o, j) => j < i && o.start === s.start && o.end === s.end));
 }

@@ -36,6 +36,11 @@ describe('the shipped name taggers', () => {
     );
   });
 
+  it('en: an abbreviation with stops stays whole ("U.S." is not "U." and "S. State Department")', () => {
+    const got = tagged('en', 'Late Monday, U.S. State Department officials said that travel visas were granted.');
+    expect(got).toEqual(['LOC U.S.', 'ORG State Department']);
+  });
+
   it('en: finds an organisation with its article left out and a place', () => {
     const got = tagged('en', 'Officials of the European Commission met in Brussels on Monday.');
     expect(got).toEqual(expect.arrayContaining(['ORG European Commission', 'LOC Brussels']));

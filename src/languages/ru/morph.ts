@@ -27,6 +27,15 @@ export interface RuWord {
   nominative: boolean;
   /** The lemma of the likeliest name parse (Name, Surn, Patr), else of the likeliest parse. */
   nameLemma: string;
+  /** Every name parse (Name, Surn, Patr) in Az.js's order: case, gender and the lemma it gives. */
+  nameParses: NameParse[];
+}
+
+export interface NameParse {
+  case: string;
+  gender: string;
+  lemma: string;
+  patronymic: boolean;
 }
 
 /** OpenCorpora lemmatises a woman's surname to the man's ("Ивановой" → "иванов"): her own form back. */
@@ -47,6 +56,16 @@ export function analyseRu(word: string): RuWord {
   const tag = best ? best.tag.toString() : '';
   const kinds = new Set(KINDS.filter((k) => new RegExp(`(^|[ ,])${k}([ ,]|$)`).test(tag)));
   const lemma = best ? best.normalize().word : word.toLowerCase();
+  const nameParses: NameParse[] = [];
+  for (const p of parses) {
+    const t = p.tag.toString();
+    // An indeclinable name ("Кенни", Fixd) reads as every case alike: it says nothing of the case.
+    if (!/(^|[ ,])(Name|Surn|Patr)([ ,]|$)/.test(t) || /Fixd/.test(t)) continue;
+    const c = /(nomn|gent|datv|accs|ablt|loct)/.exec(t)?.[1];
+    const g = /(masc|femn)/.exec(t)?.[1];
+    if (c && g)
+      nameParses.push({ case: c, gender: g, lemma: feminine(p.normalize().word, t), patronymic: /Patr/.test(t) });
+  }
   const named = parses.find((p) => /(^|[ ,])(Name|Surn|Patr)([ ,]|$)/.test(p.tag.toString()));
   w = {
     lemma,
@@ -60,6 +79,7 @@ export function analyseRu(word: string): RuWord {
         .slice(0, 3)
         .some((p) => /(^|[ ,])nomn([ ,]|$)/.test(p.tag.toString()) && /Name|Surn|Patr|Poss/.test(p.tag.toString())),
     nameLemma: named ? feminine(named.normalize().word, named.tag.toString()) : lemma,
+    nameParses,
   };
   const c = /(nomn|gent|datv|accs|ablt|loct)/.exec(tag)?.[1];
   if (c) w.case = c;

@@ -1,5 +1,5 @@
 import type { NameClassifier } from '../../entities/runs.js';
-import { analyseRu } from './morph.js';
+import { analyseRu, type NameParse } from './morph.js';
 
 /**
  * Russian names outside the gazetteer. OpenCorpora's grammemes (through Az.js) say which words are first
@@ -21,20 +21,51 @@ const capital = (s: string) => s.replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b
  * word's lemma for a person; for a place or organisation only when it is one noun, since Az.js lemmatises
  * words one by one and an adjective's lemma would lose its agreement ("Государственной Думы" stays).
  */
+/** The case and gender every name word can be read in, earliest in the parsers' order; nominative on a tie. */
+function agreement(words: NameParse[][]): { case: string; gender: string } | undefined {
+  const known = words.filter((w) => w.length);
+  if (!known.length) return undefined;
+  let best: { case: string; gender: string; rank: number } | undefined;
+  for (const first of known[0] ?? []) {
+    let rank = 0;
+    for (const w of known) {
+      const at = w.findIndex((p) => p.case === first.case && p.gender === first.gender);
+      if (at < 0) {
+        rank = Number.POSITIVE_INFINITY;
+        break;
+      }
+      rank += at;
+    }
+    if (rank === Number.POSITIVE_INFINITY) continue;
+    if (!best || rank < best.rank || (rank === best.rank && first.case === 'nomn'))
+      best = { case: first.case, gender: first.gender, rank };
+  }
+  return best && { case: best.case, gender: best.gender };
+}
+
 export function stripCaseRu(name: string, type: string): string {
   const words = name.split(/\s+/);
   if (!words.every((w) => /^\p{Script=Cyrillic}[\p{Script=Cyrillic}-]*$/u.test(w))) return name;
   const parsed = words.map((w) => ({ text: w, ...analyseRu(w) }));
   if (type !== 'person' && !(parsed.length === 1 && parsed[0]?.pos === 'NOUN')) return name;
-  // A first name in an oblique case puts its surname in the same case: "Дмитрия Медведева" is
-  // Medvedev's genitive, not a woman's nominative.
-  const oblique = parsed.length > 1 && parsed.slice(0, -1).some((w) => w.kinds.has('Name') && !w.nominative);
+  // The words of a name agree in case and gender: "Дмитрия Медведева" is Medvedev's genitive (the
+  // reading both words share, first in Az.js's order for each), "Ирина Медведева" a woman's nominative,
+  // and "Майкл Коллинз" is nominative as its first name says, whatever a guess makes of "Коллинз".
+  // A word read first as no noun has only guessed name readings ("Хатиби" a verb first): they do not count.
+  const readings = parsed.map((w) => (w.pos === 'NOUN' ? w.nameParses : []));
+  const agreed = parsed.length > 1 ? agreement(readings) : undefined;
   const base = parsed.map((w, i) => {
-    if (oblique && i === parsed.length - 1 && /(?:ов|ев|ёв|ин|ын)а$/u.test(w.text)) return w.text.slice(0, -1);
+    if (agreed) {
+      if (agreed.case === 'nomn') return w.text;
+      const own = readings[i]?.find((p) => p.case === agreed.case && p.gender === agreed.gender);
+      if (own) return own.patronymic ? patronymicNominative(w.text) : own.lemma;
+    }
     // A form some parse reads as nominative stays ("Крутов" is no case of "крут"), as do acronyms,
     // indeclinable names ("Чавушоглу") and surnames in -ов, -ев, -ин, which are nominative forms
-    // whatever a guessed parse says ("Аваков" is no genitive plural of "авак").
-    if (w.nominative || /^\p{Lu}{2,}$/u.test(w.text) || /(?:ов|ев|ёв|ин|ын)$/u.test(w.text)) return w.text;
+    // whatever a guessed parse says ("Аваков" is no genitive plural of "авак"). A word read as no
+    // noun is a foreign name Az.js mistakes for a verb ("Машел"): it stays too.
+    if (w.nominative || /^\p{Lu}{2,}$/u.test(w.text) || /(?:ов|ев|ёв|ин|ын)$/u.test(w.text) || w.pos !== 'NOUN')
+      return w.text;
     return w.kinds.has('Patr') ? patronymicNominative(w.text) : w.nameLemma;
   });
   return capital(base.join(' '));

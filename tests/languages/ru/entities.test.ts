@@ -51,6 +51,16 @@ describe('Russian entities', () => {
       'Переговоры с Сергеем Ивановичем Петровым прошли успешно.',
       ['Сергеем Ивановичем Петровым=person:sergey-ivanovich-petrov'],
     ],
+    // The words of a name agree in case: a man's genitive ("Дмитрия Медведева"), a woman's nominative
+    // ("Ирина Медведева"), a foreign surname left as its nominative first name says ("Майкл Коллинз").
+    [
+      'Японский премьер осудил поездку Дмитрия Медведева на острова, а Ирина Медведева промолчала.',
+      ['Дмитрия Медведева=person:dmitriy-medvedev', 'Ирина Медведева=person:irina-medvedeva'],
+    ],
+    [
+      'Посол Ирландии Майкл Коллинз встретился с вдовой политика Грасой Машел.',
+      ['Майкл Коллинз=person:maykl-kollinz', 'Грасой Машел=person:grasa-mashel'],
+    ],
     // False friends: sentence-initial words, months, weekdays
     ['Однако в понедельник в октябре стороны не встречались.', [], ['Однако', 'понедельник', 'октябр']],
     ['Данный период является этапом перехода отношений между двумя странами.', [], ['Данный']],
