@@ -206,16 +206,27 @@ export function createDocument(init: {
 }
 
 /** Line and column (1-based) of an offset, for messages a person can act on. */
+// Line starts per text, found once: a long document may carry thousands of messages.
+const lineStartsOf = new Map<string, number[]>();
+
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
+  let starts = lineStartsOf.get(text);
+  if (!starts) {
+    starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    // Only the latest text is kept: messages come document by document.
+    lineStartsOf.clear();
+    lineStartsOf.set(text, starts);
   }
-  return { line, column: offset - lineStart + 1 };
+  const at = Math.min(offset, text.length);
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
 }
 
 export function report(

@@ -48,7 +48,8 @@ const DATELINE = /^\p{Lu}[\p{Lu} .'-]{2,},\s*[^\n]{0,40}?\(\p{Lu}[\p{L}-]*\)\s*(
 function classify(text: string, opts: IngestOptions): LineClass {
   const tokens = text.match(WORD) ?? [];
   const words = tokens.length;
-  if (words === 0 || COUNTER.test(text)) return 'bad';
+  // A counter or a link is furniture on a line of its own, not inside a paragraph of prose.
+  if (words === 0 || (words < 2 * opts.longMinWords && COUNTER.test(text))) return 'bad';
   if (DATELINE.test(text)) return 'good';
   if (words >= opts.goodMinWords && SENTENCE_END.test(text)) return 'good';
   // A long line without sentence punctuation is prose only if function words run through it.

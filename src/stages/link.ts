@@ -51,15 +51,36 @@ export function linkEntities(doc: Document): void {
   }
   // Full names before surnames, so that a surname written before its full name ("Обама …", then
   // "Барак Обама") still finds it.
+  // Each mention's base form, worked out once: the loops below compare mentions pairwise.
+  const bases = new Map<EntityMention, string>();
   const baseOf = (m: EntityMention) => {
-    const lang = doc.sentences[m.sentence]?.language ?? doc.language;
-    return m.base ?? getLanguage(lang)?.stripCase(m.text, m.type) ?? m.text;
+    let b = bases.get(m);
+    if (b === undefined) {
+      const lang = doc.sentences[m.sentence]?.language ?? doc.language;
+      b = m.base ?? getLanguage(lang)?.stripCase(m.text, m.type) ?? m.text;
+      bases.set(m, b);
+    }
+    return b;
   };
-  const single = (m: EntityMention) => !/\s/.test(baseOf(m).replace(/^\p{Lu}\.\s?/u, ''));
-  const order = [...doc.entities.keys()].sort(
-    (a, b) =>
-      Number(single(doc.entities[a] as EntityMention)) - Number(single(doc.entities[b] as EntityMention)) || a - b,
-  );
+  const singles = doc.entities.map((m) => !/\s/.test(baseOf(m).replace(/^\p{Lu}\.\s?/u, '')));
+  const order = [...doc.entities.keys()].sort((a, b) => Number(singles[a]) - Number(singles[b]) || a - b);
+  // Linked full names of people by their last word (as written and in base form), earliest first:
+  // where a surname alone finds its full name.
+  const fullNames = new Map<string, number>();
+  const addFullName = (i: number) => {
+    const o = doc.entities[i] as EntityMention;
+    if (!o.entity || o.type !== 'person' || !o.text.includes(' ')) return;
+    const keys = [
+      lastName(o),
+      matchKey(
+        baseOf(o)
+          .split(/[\s.]+/)
+          .pop() ?? '',
+      ),
+    ];
+    for (const k of keys) if ((fullNames.get(k) ?? Number.POSITIVE_INFINITY) > i) fullNames.set(k, i);
+  };
+  for (const i of order) if (doc.entities[i]?.entity) addFullName(i);
   for (const i of order) {
     const m = doc.entities[i] as EntityMention;
     if (m.entity) continue;
@@ -78,29 +99,20 @@ export function linkEntities(doc: Document): void {
     }
     if (candidates.length === 1) {
       use(m, gazetteerRecord(candidates[0] as string) as EntityRecord);
+      addFullName(i);
       continue;
     }
     const base = baseOf(m);
     // A surname-only form of a fuller name in the same document.
-    if (m.type === 'person' && single(m)) {
+    if (m.type === 'person' && singles[i]) {
       const key = matchKey(base.replace(/^\p{Lu}\.\s?/u, ''));
-      const full = doc.entities.find(
-        (o) =>
-          o !== m &&
-          o.entity &&
-          o.type === 'person' &&
-          o.text.includes(' ') &&
-          (lastName(o) === key ||
-            matchKey(
-              baseOf(o)
-                .split(/[\s.]+/)
-                .pop() ?? '',
-            ) === key),
-      );
+      const at = fullNames.get(key);
+      const full = at === undefined || at === i ? undefined : doc.entities[at];
       if (full?.entity) {
         const rec = doc.entityRecords.get(full.entity);
         if (rec) {
           use(m, { ...rec, aliases: [base] });
+          addFullName(i);
           continue;
         }
       }
@@ -108,11 +120,13 @@ export function linkEntities(doc: Document): void {
     const misspelled = m.type === 'person' && /\s/.test(base) ? lookupMisspelledPerson(base) : undefined;
     if (misspelled) {
       use(m, misspelled);
+      addFullName(i);
       continue;
     }
     const name = latinName(base);
     if (!name) continue;
     use(m, { id: entityId(m.type, name), type: m.type, name, aliases: [base] });
+    addFullName(i);
   }
 }
 
@@ -123,13 +137,19 @@ export function linkEntities(doc: Document): void {
  * merge, which counts a report naming the person and one naming the country as the same party.
  */
 function affiliations(doc: Document): void {
+  const bySentence = new Map<number, EntityMention[]>();
+  for (const o of doc.entities) {
+    const list = bySentence.get(o.sentence);
+    if (list) list.push(o);
+    else bySentence.set(o.sentence, [o]);
+  }
   for (const m of doc.entities) {
     if (m.type !== 'person' || !m.entity) continue;
     const rec = doc.entityRecords.get(m.entity);
     if (!rec || rec.country) continue;
     const lang = getLanguage(doc.sentences[m.sentence]?.language ?? '');
-    const country = doc.entities
-      .filter((o) => o.sentence === m.sentence && o.end <= m.start && o.entity && isCountryId(o.entity))
+    const country = (bySentence.get(m.sentence) ?? [])
+      .filter((o) => o.end <= m.start && o.entity && isCountryId(o.entity))
       .pop();
     if (!country?.entity || !lang) continue;
     const between = doc.view.slice(country.end, m.start);

@@ -58,7 +58,7 @@ function segments(text: string, lang: string): { index: number; segment: string 
   return out;
 }
 
-export function splitSentences(view: string, span: Span, lang: string): Span[] {
+export function splitSentences(view: string, span: Span, lang: string, maxChars = 1000): Span[] {
   const out: Span[] = [];
   // A single line break inside a paragraph is a wrapped line, not a sentence end (ICU breaks at every
   // line feed); same length, so offsets hold.
@@ -78,9 +78,30 @@ export function splitSentences(view: string, span: Span, lang: string): Span[] {
       const trimmed = raw.trim();
       if (!trimmed) continue;
       const start = span.start + seg.index + (pieces[i] ?? 0) + lead;
-      out.push({ start, end: start + trimmed.length });
+      out.push(...capLength(view, { start, end: start + trimmed.length }, maxChars));
     }
   }
+  return out;
+}
+
+/**
+ * A "sentence" longer than any real one (unpunctuated text, a table flattened to one line) is cut near
+ * `max` characters, at the last semicolon, comma or space before it, so no later stage works on one
+ * unbounded span: the entity and event stages compare names pairwise within a sentence.
+ */
+function capLength(view: string, span: Span, max: number): Span[] {
+  const out: Span[] = [];
+  let { start } = span;
+  while (span.end - start > max) {
+    const window = view.slice(start, start + max);
+    const at = [/[;:]\s(?=[^;:]*$)/u, /,\s(?=[^,]*$)/u, /\s(?=\S*$)/u]
+      .map((re) => re.exec(window)?.index ?? -1)
+      .find((i) => i > max / 2);
+    const end = start + (at !== undefined && at > 0 ? at + 1 : max);
+    out.push({ start, end: start + view.slice(start, end).trimEnd().length });
+    start = end + (/^\s*/u.exec(view.slice(end, end + 50))?.[0].length ?? 0);
+  }
+  if (start < span.end) out.push({ start, end: span.end });
   return out;
 }
 
@@ -96,26 +117,39 @@ export interface SentenceOptions {
   minDuplicateWords: number;
   /** Share of a sentence's distinct words found in one earlier sentence that makes it a near-duplicate. */
   nearDuplicate: number;
+  /** A longer sentence is cut (at a comma or a space) so that no stage works on an unbounded span. */
+  maxChars: number;
 }
 
 registerStage<SentenceOptions>({
   name: 'sentences.v1',
   requires: ['paragraphs', 'language'],
   assigns: ['sentences'],
-  defaults: { minDuplicateWords: 6, nearDuplicate: 0.9 },
+  defaults: { minDuplicateWords: 6, nearDuplicate: 0.9, maxChars: 1000 },
   create: (opts) => (doc: Document) => {
     const earlier: number[] = [];
+    const earlierWords: Set<string>[] = [];
     // Word → earlier sentences containing it: each sentence is compared only with those sharing words.
     const byWord = new Map<string, number[]>();
     doc.paragraphs.forEach((p, pi) => {
       const lang = p.language && p.language !== 'und' ? p.language : doc.language;
-      for (const s of splitSentences(doc.view, p, lang)) {
+      for (const s of splitSentences(doc.view, p, lang, opts.maxChars)) {
         const ws = words(doc.view.slice(s.start, s.end));
         const set = new Set(ws);
         if (ws.length >= opts.minDuplicateWords) {
-          const overlap = new Map<number, number>();
-          for (const w of set) for (const i of byWord.get(w) ?? []) overlap.set(i, (overlap.get(i) ?? 0) + 1);
-          const best = [...overlap.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+          // A sentence sharing `nearDuplicate` of these words shares at least one of the k rarest
+          // (k = the words it may miss, plus one): only the sentences holding those are compared, so
+          // common words ("the", "и") cost nothing on long documents.
+          const k = Math.floor((1 - opts.nearDuplicate) * set.size) + 1;
+          const rarest = [...set].sort((a, b) => (byWord.get(a)?.length ?? 0) - (byWord.get(b)?.length ?? 0));
+          const candidates = new Set(rarest.slice(0, k).flatMap((w) => byWord.get(w) ?? []));
+          let best: [number, number] | undefined;
+          for (const i of candidates) {
+            const other = earlierWords[i] as Set<string>;
+            let shared = 0;
+            for (const w of set) if (other.has(w)) shared++;
+            if (!best || shared > best[1] || (shared === best[1] && i < best[0])) best = [i, shared];
+          }
           if (best && best[1] / set.size >= opts.nearDuplicate) {
             doc.removed.push({
               start: s.start,
@@ -126,7 +160,12 @@ registerStage<SentenceOptions>({
             continue;
           }
           const index = earlier.push(s.start) - 1;
-          for (const w of set) byWord.set(w, [...(byWord.get(w) ?? []), index]);
+          earlierWords.push(set);
+          for (const w of set) {
+            const list = byWord.get(w);
+            if (list) list.push(index);
+            else byWord.set(w, [index]);
+          }
         }
         const sentence: Sentence = { start: s.start, end: s.end, paragraph: pi, language: lang };
         doc.sentences.push(sentence);

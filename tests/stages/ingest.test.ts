@@ -51,4 +51,16 @@ describe('ingest.v1 (boilerplate and repeated lines)', () => {
       ['on Tuesday', '2021-03-02'],
     ]);
   });
+
+  it('keeps a long paragraph of prose that cites a link or a count, which only a short line makes furniture', () => {
+    const prose = seed('001')
+      .split('\n\n')
+      .filter((p) => p.length > 200)
+      .join(' ');
+    const text = `${prose} The full text is at https://example.org/treaty and has been read 1200 views so far.`;
+    const d = processText(text);
+    expect(d.paragraphs).toHaveLength(1);
+    const short = processText(`Views: 1200\n\n${prose}`);
+    expect(short.paragraphs.map((p) => short.text.slice(p.start, p.end))).not.toContain('Views: 1200');
+  });
 });

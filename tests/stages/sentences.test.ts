@@ -50,4 +50,19 @@ describe('sentences.v1', () => {
     );
     expect(ru.sentences).toHaveLength(2);
   });
+
+  it('cuts a paragraph without sentence ends into spans of at most maxChars, at commas or spaces', () => {
+    // Real article text with its sentence ends taken out, as flattened tables and some feeds have it.
+    const prose = seed('001')
+      .replace(/[.!?]/g, ',')
+      .replace(/\s*\n\s*/g, ' ');
+    const text = prose.repeat(Math.ceil(30_000 / prose.length)).slice(0, 30_000);
+    const d = processText(text, { language: 'en' });
+    // The repeats of the article come out as duplicates: count every cut span.
+    const spans = [...d.sentences, ...d.removed.filter((r) => r.reason === 'duplicate')];
+    expect(spans.length).toBeGreaterThan(30);
+    for (const s of spans) expect(s.end - s.start).toBeLessThanOrEqual(1000);
+    // Cut after a comma or between words, never inside a word.
+    for (const s of d.sentences.slice(0, -1)) expect(text.slice(s.end, s.end + 1)).toMatch(/[\s,]/u);
+  });
 });

@@ -54,10 +54,13 @@ function termTags(text: string): Map<number, string[]> {
 // compromise costs about twice as much per word on single sentences as on a whole paragraph: the
 // paragraph is parsed once, for all its sentences.
 let parsed: { text: string; tags: Map<number, string[]> } | undefined;
+// compromise grows faster than linearly within one of its own sentences: a paragraph without sentence
+// ends (a flattened table, unpunctuated text) is parsed sentence by sentence, as the splitter cut it.
+const PARAGRAPH_MAX = 10_000;
 
 export const nerEn: NerHook = {
   features: (text, tokens, within) => {
-    const scope = within ?? { text, offset: 0 };
+    const scope = within && within.text.length <= PARAGRAPH_MAX ? within : { text, offset: 0 };
     if (parsed?.text !== scope.text) parsed = { text: scope.text, tags: termTags(scope.text) };
     const { tags } = parsed;
     const cue = cues(tokens);
