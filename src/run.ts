@@ -1,14 +1,18 @@
-import { extname, join } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
 import { fillEvents, type Outcome, ResultCache, resultSalt } from './batch/cache.js';
+import { MEMBERS_FILE, type Member, MemberStore, memberInput, toMember } from './batch/members.js';
+import { commitOutputs, finishCommit, lockOutput, removeStaleTemps } from './batch/outputs.js';
+import { describeEnvironmentError, isEnvironmentError, UsageError } from './core/errors.js';
 import './stages/index.js';
 import { createDocument, type Message } from './core/document.js';
 import { buildPipeline, loadPipelineConfig, type Pipeline, stableStringify } from './core/pipeline.js';
 import { decodeInput } from './io/decode.js';
 import { type InputFailure, type RawInput, readInputs } from './io/inputs.js';
-import { AtomicFileWriter, writeAtomic } from './io/write.js';
+import { AtomicFileWriter } from './io/write.js';
 import { type Ledger, mergeLedger } from './ledger/merge.js';
 import { type DocumentResult, type MergeInput, toDocumentResult } from './ledger/records.js';
 
@@ -25,7 +29,23 @@ export interface RunOptions {
   full?: boolean;
   /** Called after each document with the count done and the total (the CLI draws progress from it). */
   progress?: (done: number, total: number, cached: number) => void;
+  /**
+   * Make the ledger of exactly these inputs: drop the documents of earlier runs that are not among
+   * them. Without it a run adds its inputs to the ledger already in `out`.
+   */
+  prune?: boolean;
+  /** With `prune`: drop even more than half of the ledger's documents. */
+  force?: boolean;
+  /** Each document's time budget: seconds per 100 KB of input, on top of a base of 10 s. */
+  timeBudget?: number;
 }
+
+/** The default time budget per document: seconds per 100 KB, on top of a 10 s base. */
+export const DEFAULT_TIME_BUDGET = 5;
+
+/** A document's time budget in ms, by its size. */
+export const budgetMs = (bytes: number, perHundredKb = DEFAULT_TIME_BUDGET) =>
+  10_000 + (perHundredKb * 1000 * bytes) / 100_000;
 
 export interface RunReport {
   pipeline: { name: string; hash: string; file: string };
@@ -37,6 +57,10 @@ export interface RunReport {
     entities: number;
     /** Documents whose results came from the cache of an earlier run. */
     cached: number;
+    /** Documents of earlier runs kept in the ledger though not among this run's inputs. */
+    kept: number;
+    /** Documents of earlier runs dropped by --prune. */
+    dropped: number;
   };
   jobs: number;
   failures: { source: string; code: string; message: string; line?: number }[];
@@ -64,7 +88,9 @@ export function processInput(
   input: RawInput,
   pipeline: Pipeline,
   timings?: Map<string, number>,
+  timeBudget = DEFAULT_TIME_BUDGET,
 ): { result?: DocumentResult; failure?: InputFailure } {
+  const deadline = performance.now() + budgetMs(input.bytes?.length ?? Buffer.byteLength(input.text ?? ''), timeBudget);
   const decoded = decodeInput(input);
   const fatal = decoded.messages.find((m) => m.severity === 'error');
   if (fatal) return { failure: { source: input.source, message: fatal } };
@@ -76,7 +102,7 @@ export function processInput(
     meta: input.meta,
   });
   doc.messages.push(...decoded.messages);
-  pipeline.run(doc, timings);
+  pipeline.run(doc, timings, deadline);
   const error = doc.messages.find((m) => m.severity === 'error');
   if (error) return { failure: { source: input.source, message: error } };
   return { result: toDocumentResult(doc, input.text !== undefined || input.html === true) };
@@ -88,17 +114,81 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
   const t0 = performance.now();
   const config = loadPipelineConfig(opts.pipeline);
   const pipeline = buildPipeline(config);
+  // A path that is not there is a mistake to fix, not a document that failed: nothing is touched.
+  for (const p of opts.inputs)
+    if (!existsSync(p)) throw new UsageError(`input ${p} does not exist; check the path (nothing was changed)`);
+  prepareOutputFolder(opts.out);
+  const release = lockOutput(opts.out);
+  try {
+    return await runLocked(opts, config, pipeline, t0);
+  } finally {
+    release();
+  }
+}
+
+/** The output folder exists (created if need be) and can be written, or a usage error says why not. */
+function prepareOutputFolder(out: string): void {
+  try {
+    mkdirSync(out, { recursive: true });
+  } catch (e) {
+    throw new UsageError(
+      `cannot use ${out} as the output folder: ${isEnvironmentError(e) ? describeEnvironmentError(e) : (e as Error).message}`,
+    );
+  }
+  if (!statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file; give a folder`);
+  try {
+    accessSync(out, constants.W_OK);
+  } catch {
+    throw new UsageError(`cannot write to the output folder ${out} (permission denied or read-only)`);
+  }
+}
+
+async function runLocked(
+  opts: RunOptions,
+  config: ReturnType<typeof loadPipelineConfig>,
+  pipeline: Pipeline,
+  t0: number,
+): Promise<RunResult> {
   const timings = new Map<string, number>();
   const phase = phaseTimer(timings);
-  const { inputs, failures } = readInputs(opts.inputs, {
+  // A run killed between renaming its outputs left a journal: finish its commit first, then clear
+  // the temporary files killed runs left behind.
+  finishCommit(opts.out);
+  const members = new MemberStore(opts.out);
+  const cache = new ResultCache(opts.out, resultSalt(pipeline.hash));
+  removeStaleTemps(opts.out, [cache.dir, members.dir, join(members.dir, 'inputs')]);
+  const read = readInputs(opts.inputs, {
     maxBytes: opts.maxBytes,
     ...(opts.language ? { language: opts.language } : {}),
   });
+  const { failures } = read;
+  const notes: RunReport['warnings'] = read.warnings.map((w) => ({
+    document: w.source,
+    code: w.message.code,
+    message: w.message.message,
+    severity: w.message.severity,
+  }));
+  // The ledger's documents: those of earlier runs, each replaced by this run's input of the same id,
+  // plus the new ones; with --prune, this run's inputs only.
+  const earlier = members.read();
+  if (earlier.problem)
+    notes.push({ document: opts.out, code: 'damaged-store', message: earlier.problem, severity: 'warning' });
+  const given = new Map(read.inputs.map((i) => [i.id, i]));
+  const before = new Map(earlier.members.map((m) => [m.id, m]));
+  const dropped = opts.prune ? earlier.members.filter((m) => !given.has(m.id)) : [];
+  if (dropped.length && dropped.length * 2 > earlier.members.length && !opts.force)
+    throw new UsageError(
+      `--prune would drop ${dropped.length} of the ${earlier.members.length} documents in ${opts.out}; add --force if that is meant (nothing was changed)`,
+    );
+  const keptMembers = opts.prune ? [] : earlier.members.filter((m) => !given.has(m.id));
+  const inputs: RawInput[] = [...read.inputs, ...keptMembers.map(memberInput)].sort((a, b) =>
+    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
   const jobs = Math.max(1, opts.jobs ?? 1);
-  const cache = new ResultCache(opts.out, resultSalt(pipeline.hash));
   const outcomes = new Map<RawInput, Outcome>();
   let cached = 0;
   phase('read-inputs');
+  for (const input of read.inputs) members.keep(input, before.get(input.id)?.sha256 === input.sha256);
   for (const input of inputs) {
     const hit = opts.full ? undefined : cache.get(input);
     if (hit) {
@@ -106,41 +196,78 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
       cached++;
     }
   }
-  const pending = inputs.filter((i) => !outcomes.has(i));
   phase('cache-read');
+  // A document kept from an earlier run without a usable result (the pipeline or the code changed, or
+  // its result was damaged) is processed again from the text the store kept of it.
+  const pending: RawInput[] = [];
+  for (const input of inputs) {
+    if (outcomes.has(input)) continue;
+    if (input.text !== undefined || input.bytes !== undefined) {
+      pending.push(input);
+      continue;
+    }
+    const restored = members.restore(before.get(input.id) as Member);
+    if (restored) {
+      pending.push(restored);
+      inputs[inputs.indexOf(input)] = restored;
+    } else
+      failures.push({
+        source: input.source,
+        message: {
+          code: 'store-missing',
+          message: `the kept text of ${input.source} is missing or damaged, so it could not be processed again; run again with it among the inputs`,
+          severity: 'error',
+          stage: 'read',
+        },
+      });
+  }
+  const ready = inputs.filter((i) => outcomes.has(i) || pending.includes(i));
+  for (const d of cache.damaged)
+    notes.push({
+      document: d.source,
+      code: 'damaged-cache',
+      message: `the stored result of ${d.source} was damaged (${d.reason}); processed again`,
+      severity: 'warning',
+    });
   // CPU-bound extraction: one document at a time in-process, or a pool of worker threads that p-queue
   // keeps fed. Each finished document goes to the cache at once, so an interrupted run resumes; worker
   // threads store their own results and hand back only what the merge needs.
   // Starting worker threads (each loads the models and dictionaries) costs about a second: only worth it
   // for more than a handful of documents.
+  const budget = opts.timeBudget ?? DEFAULT_TIME_BUDGET;
   const pool = jobs > 1 && pending.length >= MIN_DOCS_FOR_POOL ? createPool(jobs) : undefined;
   const queue = new PQueue({ concurrency: pool ? jobs * 2 : 1 });
   let done = cached;
-  opts.progress?.(done, inputs.length, cached);
+  opts.progress?.(done, ready.length, cached);
   for (const input of pending) {
     queue.add(async () => {
       if (pool) {
-        const r = (await pool.run({ config, input, cache: { out: opts.out, salt: cache.salt } })) as {
-          outcome: Outcome;
-          timings: [string, number][];
-        };
-        for (const [k, v] of r.timings) timings.set(k, (timings.get(k) ?? 0) + v);
-        cache.touch(input);
-        outcomes.set(input, r.outcome);
+        outcomes.set(
+          input,
+          await runInPool(
+            pool,
+            { config, input, cache: { out: opts.out, salt: cache.salt }, timeBudget: budget },
+            cache,
+            timings,
+          ),
+        );
       } else {
-        outcomes.set(input, cache.set(input, toStored(processInput(input, pipeline, timings))));
+        outcomes.set(input, cache.set(input, toStored(processInput(input, pipeline, timings, budget))));
       }
       done++;
-      opts.progress?.(done, inputs.length, cached);
+      opts.progress?.(done, ready.length, cached);
     });
   }
   await queue.onIdle();
   await pool?.destroy();
   phase('extract');
   timings.delete('extract'); // the stages' own times are reported; this was their wall time
+  // The member list of the new ledger: every document with a result. A document that failed this
+  // time is reported and left out, as the ledger follows its documents' current text.
+  const next: Member[] = ready.filter((i) => 'merge' in (outcomes.get(i) ?? {})).map(toMember);
   const result = finishBatch({
     out: opts.out,
-    inputs,
+    inputs: ready,
     outcomes,
     failures,
     record: (input) => cache.readRecord(input),
@@ -150,9 +277,55 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
     timings,
     phase,
     t0,
+    notes,
+    given: read.inputs.length,
+    kept: keptMembers.length,
+    dropped: dropped.length,
+    members: MemberStore.serialise(next),
   });
   cache.prune();
+  members.prune(next);
   return result;
+}
+
+/**
+ * One document in a worker thread, within its time budget: a stage that never returns is stopped by
+ * ending the thread (piscina starts another), and the document fails with the reason.
+ */
+async function runInPool(
+  pool: Piscina,
+  task: {
+    config: ReturnType<typeof loadPipelineConfig>;
+    input: RawInput;
+    cache: { out: string; salt: string };
+    timeBudget: number;
+  },
+  cache: ResultCache,
+  timings: Map<string, number>,
+): Promise<Outcome> {
+  const bytes = task.input.bytes?.length ?? Buffer.byteLength(task.input.text ?? '');
+  // The stages check the budget themselves between stages; this is the hard stop beyond it.
+  const limit = Math.ceil(2 * budgetMs(bytes, task.timeBudget) + 10_000);
+  try {
+    const r = (await pool.run(task, { signal: AbortSignal.timeout(limit) })) as {
+      outcome: Outcome;
+      timings: [string, number][];
+    };
+    for (const [k, v] of r.timings) timings.set(k, (timings.get(k) ?? 0) + v);
+    cache.touch(task.input);
+    return r.outcome;
+  } catch (e) {
+    const aborted = (e as Error).name === 'AbortError' || (e as Error).name === 'TimeoutError';
+    const message = aborted
+      ? `processing did not finish within ${(limit / 1000).toFixed(0)} s for ${bytes} bytes and was stopped; split the article or raise --time-budget`
+      : `processing failed in a worker thread: ${(e as Error).message}`;
+    return cache.set(task.input, {
+      failure: {
+        source: task.input.source,
+        message: { code: aborted ? 'time-budget' : 'worker-failed', message, severity: 'error', stage: 'extract' },
+      },
+    });
+  }
 }
 
 /** Accumulates the wall time between calls under the name given. */
@@ -184,6 +357,14 @@ export interface FinishOptions {
   timings: Map<string, number>;
   phase: (name: string) => void;
   t0: number;
+  /** Warnings about the batch rather than a document's text (skipped files, damaged stored results). */
+  notes?: RunReport['warnings'];
+  /** Inputs given to this run (default: all of `inputs`). */
+  given?: number;
+  kept?: number;
+  dropped?: number;
+  /** The serialised member list (batch/members), committed with the outputs. */
+  members?: string;
 }
 
 /**
@@ -206,6 +387,7 @@ export function finishBatch(o: FinishOptions): RunResult {
   // mergeLedger orders records by id with a stable sort: the same order pairs each with its input.
   const byId = sources.map((input, i) => ({ input, id: (results[i] as MergeInput).record.id }));
   byId.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  mkdirSync(o.out, { recursive: true });
   const documents = new AtomicFileWriter(join(o.out, 'documents.jsonl'));
   try {
     records.forEach((r, i) => {
@@ -221,7 +403,7 @@ export function finishBatch(o: FinishOptions): RunResult {
     documents.abort();
     throw e;
   }
-  const warnings: RunReport['warnings'] = [];
+  const warnings: RunReport['warnings'] = [...(o.notes ?? [])];
   for (const r of records) {
     for (const w of r.warnings) {
       const entry: RunReport['warnings'][number] = {
@@ -238,12 +420,15 @@ export function finishBatch(o: FinishOptions): RunResult {
   const report: RunReport = {
     pipeline: o.pipeline,
     counts: {
-      inputs: o.inputs.length + o.failures.filter((f) => !o.inputs.some((i) => i.source === f.source)).length,
+      inputs:
+        (o.given ?? o.inputs.length) + o.failures.filter((f) => !o.inputs.some((i) => i.source === f.source)).length,
       processed: records.length,
       failed: failures.length,
       events: ledger.events.length,
       entities: ledger.entities.length,
       cached: o.cached,
+      kept: o.kept ?? 0,
+      dropped: o.dropped ?? 0,
     },
     jobs: o.jobs,
     failures: failures
@@ -254,12 +439,20 @@ export function finishBatch(o: FinishOptions): RunResult {
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     totalMs: 0,
   };
-  documents.commit();
-  writeAtomic(join(o.out, 'ledger.json'), serialiseLedger(ledger));
+  // Every output goes to a temporary file first; then one journalled commit renames them all.
+  const prepared: [string, string][] = [[relative(o.out, documents.close()), 'documents.jsonl']];
+  const prepare = (target: string, data: string) => {
+    const w = new AtomicFileWriter(join(o.out, target));
+    w.write(data);
+    prepared.push([relative(o.out, w.close()), target]);
+  };
+  prepare('ledger.json', serialiseLedger(ledger));
+  if (o.members !== undefined) prepare(join('.store', MEMBERS_FILE), o.members);
   o.phase('write');
   report.timings = [...o.timings.entries()].map(([stage, ms]) => ({ stage, ms: Math.round(ms) }));
   report.totalMs = Math.round(performance.now() - o.t0);
-  writeAtomic(join(o.out, 'run-report.json'), `${JSON.stringify(JSON.parse(stableStringify(report)), null, 2)}\n`);
+  prepare('run-report.json', `${JSON.stringify(JSON.parse(stableStringify(report)), null, 2)}\n`);
+  commitOutputs(o.out, prepared);
   return { ledger, report };
 }
 

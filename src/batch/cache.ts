@@ -46,6 +46,24 @@ export function fillEvents(record: string, events: string[]): string {
   return record.replace(',"events":[]', `,"events":${JSON.stringify(events)}`);
 }
 
+/** What is wrong with a decoded outcome and the record line after it, or undefined when nothing is. */
+function outcomeProblem(outcome: unknown, record: string | undefined): string | undefined {
+  const o = outcome as Partial<{
+    merge: { record?: { id?: unknown } };
+    failure: { source?: unknown; message?: unknown };
+  }>;
+  if (o && typeof o === 'object' && o.failure) {
+    return typeof o.failure.source === 'string' && typeof o.failure.message === 'object'
+      ? undefined
+      : 'its failure has no source or message';
+  }
+  if (!o || typeof o !== 'object' || !o.merge || typeof o.merge.record?.id !== 'string')
+    return 'its outcome is neither a result nor a failure';
+  if (record === undefined || !record.startsWith('{') || !record.includes(',"events":[]'))
+    return 'its document record is missing or cut short';
+  return undefined;
+}
+
 type KeyedInput = Pick<RawInput, 'id' | 'source' | 'sha256'> & { meta?: RawInput['meta'] };
 
 /**
@@ -72,7 +90,7 @@ export function resultKey(input: KeyedInput, salt: string): string {
  * stopped; the ledger is always re-merged from the current inputs, so removed articles drop out.
  */
 export class ResultCache {
-  private readonly dir: string;
+  readonly dir: string;
   private readonly used = new Set<string>();
 
   constructor(
@@ -89,32 +107,56 @@ export class ResultCache {
 
   /** The record line of an input's stored result (without decoding the outcome before it). */
   readRecord(input: RawInput): string | undefined {
-    const bytes = this.readBytes(input);
-    const nl = bytes?.indexOf(10) ?? -1;
-    return nl < 0 ? undefined : bytes?.toString('utf8', nl + 1);
+    const payload = this.readPayload(input);
+    const nl = payload?.indexOf('\n') ?? -1;
+    return nl < 0 ? undefined : payload?.slice(nl + 1);
   }
 
   get(input: RawInput): Outcome | undefined {
-    const bytes = this.readBytes(input);
-    if (!bytes) return undefined;
+    const payload = this.readPayload(input);
+    if (payload === undefined) return undefined;
+    // Only the first line is the outcome: decoding the record after it would be wasted on a re-run.
+    const nl = payload.indexOf('\n');
+    let outcome: unknown;
     try {
-      // Only the first line is the outcome: decoding the record after it would be wasted on a re-run.
-      const nl = bytes.indexOf(10);
-      return JSON.parse(bytes.toString('utf8', 0, nl < 0 ? bytes.length : nl)) as Outcome;
-    } catch {
-      return undefined; // a file from an older format or a damaged disk: process the document again
+      outcome = JSON.parse(nl < 0 ? payload : payload.slice(0, nl));
+    } catch (e) {
+      return this.damage(input, `its outcome is not JSON (${(e as Error).message})`);
     }
+    const problem = outcomeProblem(outcome, nl < 0 ? undefined : payload.slice(nl + 1));
+    return problem ? this.damage(input, problem) : (outcome as Outcome);
   }
 
-  /** The stored bytes of an input's result (marking its entry used), or undefined when there are none. */
-  private readBytes(input: RawInput): Buffer | undefined {
+  /** Stored results found damaged by this run (each then processed again), with the reason. */
+  readonly damaged: { source: string; reason: string }[] = [];
+
+  private damage(input: RawInput, reason: string): undefined {
+    this.damaged.push({ source: input.source, reason });
+    rmSync(join(this.dir, `${this.key(input)}.json`), { force: true });
+    return undefined;
+  }
+
+  /**
+   * The checked payload of an input's stored result (marking its entry used), or undefined when there
+   * is none or it is damaged: a first line `v2 <sha256>` of the rest, which must match.
+   */
+  private readPayload(input: RawInput): string | undefined {
     const k = this.key(input);
     this.used.add(k);
+    let bytes: Buffer;
     try {
-      return readFileSync(join(this.dir, `${k}.json`));
+      bytes = readFileSync(join(this.dir, `${k}.json`));
     } catch {
       return undefined;
     }
+    const nl = bytes.indexOf(10);
+    const header = nl < 0 ? '' : bytes.toString('latin1', 0, nl);
+    const m = /^v2 ([0-9a-f]{64})$/.exec(header);
+    if (!m) return this.damage(input, 'it has no checksum line (an older format, or a damaged file)');
+    const body = bytes.subarray(nl + 1);
+    if (createHash('sha256').update(body).digest('hex') !== m[1])
+      return this.damage(input, 'its checksum does not match (a truncated or altered file)');
+    return body.toString('utf8');
   }
 
   set(input: RawInput, outcome: { result: DocumentResult } | { failure: InputFailure }): Outcome {
@@ -126,8 +168,10 @@ export class ResultCache {
   store(input: RawInput, stored: string): void {
     const k = this.key(input);
     this.used.add(k);
-    // No fsync: after a power cut a damaged entry only means the document is processed again.
-    writeAtomic(join(this.dir, `${k}.json`), stored, { fsync: false });
+    // No fsync: after a power cut the checksum finds a damaged entry, and the document is processed again.
+    const body = Buffer.from(stored, 'utf8');
+    const header = `v2 ${createHash('sha256').update(body).digest('hex')}\n`;
+    writeAtomic(join(this.dir, `${k}.json`), Buffer.concat([Buffer.from(header, 'latin1'), body]), { fsync: false });
   }
 
   /** Marks an input's entry as used by this run (a worker thread stored it), so prune keeps it. */

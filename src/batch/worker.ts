@@ -15,7 +15,12 @@ let cache: ResultCache | undefined;
 
 const pipelines = new Map<string, ReturnType<typeof buildPipeline>>();
 
-export default function work(task: { config: PipelineConfig; input: RawInput; cache?: { out: string; salt: string } }) {
+export default function work(task: {
+  config: PipelineConfig;
+  input: RawInput;
+  cache?: { out: string; salt: string };
+  timeBudget?: number;
+}) {
   const { config, input } = task;
   // Queue workers serve every configuration their jobs name; a run has one.
   const key = JSON.stringify(config);
@@ -27,7 +32,7 @@ export default function work(task: { config: PipelineConfig; input: RawInput; ca
   // Buffers arrive as plain Uint8Arrays after the structured clone into the worker.
   if (input.bytes && !Buffer.isBuffer(input.bytes)) input.bytes = Buffer.from(input.bytes);
   const timings = new Map<string, number>();
-  const stored = toStored(processInput(input, pipeline, timings));
+  const stored = toStored(processInput(input, pipeline, timings, task.timeBudget));
   if (!task.cache) return { encoded: encodeOutcome(stored), timings: [...timings.entries()] };
   cache ??= new ResultCache(task.cache.out, task.cache.salt);
   return { outcome: cache.set(input, stored), timings: [...timings.entries()] };

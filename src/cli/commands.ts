@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { describeEnvironmentError, isEnvironmentError, UsageError } from '../core/errors.js';
 import { PipelineError } from '../core/pipeline.js';
 import { formatScore, scoreRun } from '../eval/score.js';
 import { LANGUAGE_CODE } from '../io/inputs.js';
@@ -15,7 +16,7 @@ import { type BatchProgress, QueueUsageError } from '../queue/batch.js';
 import { batchStatus, collectBatch, pendingCount } from '../queue/collect.js';
 import { enqueueBatch } from '../queue/enqueue.js';
 import { startWorker } from '../queue/worker.js';
-import { type RunReport, runBatch } from '../run.js';
+import { DEFAULT_TIME_BUDGET, type RunReport, runBatch } from '../run.js';
 
 // The project root, whether running from src/ (tsx) or dist/ (built).
 const here = dirname(fileURLToPath(import.meta.url));
@@ -24,6 +25,9 @@ const root =
   process.cwd();
 
 interface RunCliOptions {
+  prune?: boolean;
+  force?: boolean;
+  timeBudget: number;
   out: string;
   pipeline: string;
   maxBytes: number;
@@ -75,8 +79,6 @@ function progressReporter(): { update: (done: number, total: number, cached: num
   };
 }
 
-class UsageError extends Error {}
-
 /** The end of a run or collect on stderr: counts, failures, warnings; exit code 1 when any failed. */
 function printReport(report: RunReport, opts: { out: string; quiet?: boolean; verbose?: boolean }) {
   if (!opts.quiet) {
@@ -127,6 +129,12 @@ const languageCode = (v: string) => {
   return code;
 };
 
+const positiveNumber = (v: string) => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
+  return n;
+};
+
 const positiveInt = (v: string) => {
   const n = Number(v);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
@@ -157,8 +165,27 @@ export function buildCli(): Command {
     )
     .option('-j, --jobs <n>', 'documents processed in parallel (worker threads)', positiveInt, availableParallelism())
     .option('--full', 'process every document again instead of reusing cached results')
+    .option(
+      '--prune',
+      'make the ledger of exactly these inputs: drop documents of earlier runs not among them (refused above half of them without --force)',
+    )
+    .option('--force', 'with --prune: drop even more than half of the documents')
+    .option(
+      '--time-budget <seconds>',
+      'seconds per 100 KB a document may take, on top of 10 s; over it the document fails and the rest go on',
+      positiveNumber,
+      DEFAULT_TIME_BUDGET,
+    )
     .option('-q, --quiet', 'print nothing but errors')
     .option('-v, --verbose', 'also list info messages and cache use')
+    .addHelpText(
+      'after',
+      `
+A run adds its inputs to the ledger already in --out: new and changed documents are processed, the
+documents of earlier runs are kept (their results come from the store in --out/.store and .cache).
+Use --prune to make the ledger of exactly the inputs given. A missing input path changes nothing
+and exits 2. Exit codes: 0 done, 1 some documents failed, 2 usage or environment error.`,
+    )
     .action(async (inputs: string[], opts: RunCliOptions) => {
       const progress = opts.quiet ? undefined : progressReporter();
       const { report } = await runBatch({
@@ -169,6 +196,9 @@ export function buildCli(): Command {
         ...(opts.language ? { language: opts.language } : {}),
         jobs: opts.jobs,
         full: !!opts.full,
+        prune: !!opts.prune,
+        force: !!opts.force,
+        timeBudget: opts.timeBudget,
         ...(progress ? { progress: progress.update } : {}),
       });
       progress?.stop();
@@ -363,11 +393,17 @@ export async function main() {
       process.exitCode = e.exitCode === 0 ? 0 : 2;
       return;
     }
+    const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
     if (e instanceof PipelineError || e instanceof UsageError || e instanceof QueueUsageError) {
       process.stderr.write(`error: ${e.message}\n`);
-      process.exitCode = 2;
-      return;
+    } else if (isEnvironmentError(e)) {
+      process.stderr.write(`error: ${describeEnvironmentError(e)}\n`);
+    } else {
+      process.stderr.write(
+        `error: ${(e as Error).message ?? e} (an unexpected error${verbose ? '' : '; run with --verbose for the stack trace'})\n`,
+      );
     }
-    throw e;
+    if (verbose && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+    process.exitCode = 2;
   }
 }

@@ -16,7 +16,11 @@ export interface Pipeline {
   config: PipelineConfig;
   /** Hash of the configuration: identical configuration, identical hash (for caches and reports). */
   hash: string;
-  run(doc: Document, timings?: Map<string, number>): Document;
+  /**
+   * Runs the stages over a document. With a `deadline` (a `performance.now()` time), a document still
+   * running past it after a stage fails with a `time-budget` error instead of holding up the batch.
+   */
+  run(doc: Document, timings?: Map<string, number>, deadline?: number): Document;
 }
 
 /** Fields present on a fresh document before any stage runs. */
@@ -67,7 +71,8 @@ export function buildPipeline(config: PipelineConfig): Pipeline {
   return {
     config,
     hash,
-    run(doc, timings) {
+    run(doc, timings, deadline) {
+      const started = performance.now();
       for (const { name, run } of runners) {
         if (doc.halted) break;
         const t0 = performance.now();
@@ -78,7 +83,18 @@ export function buildPipeline(config: PipelineConfig): Pipeline {
           report(doc, name, 'error', 'stage-failed', `stage ${name} failed: ${(e as Error).stack ?? e}`);
           doc.halted = true;
         }
-        if (timings) timings.set(name, (timings.get(name) ?? 0) + performance.now() - t0);
+        const t1 = performance.now();
+        if (timings) timings.set(name, (timings.get(name) ?? 0) + t1 - t0);
+        if (deadline !== undefined && t1 > deadline && !doc.halted) {
+          report(
+            doc,
+            name,
+            'error',
+            'time-budget',
+            `processing took ${((t1 - started) / 1000).toFixed(1)} s, over its budget of ${((deadline - started) / 1000).toFixed(1)} s for ${doc.text.length} characters (stopped after ${name}); split the article or raise --time-budget`,
+          );
+          doc.halted = true;
+        }
       }
       return doc;
     },

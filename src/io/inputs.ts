@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import type { DocumentMeta, Message } from '../core/document.js';
 
 /** One article as read from disk, before decoding: the unit the pipeline processes. */
@@ -45,37 +46,98 @@ function failure(source: string, code: string, message: string, line?: number): 
   return { source, message: m };
 }
 
-/** Lists every input file below the given paths, in a stable (sorted) order. */
-function listFiles(path: string, root: string, out: { file: string; rel: string }[], failures: InputFailure[]) {
+function warning(source: string, code: string, message: string): InputFailure {
+  return { source, message: { code, message, severity: 'warning', stage: 'read' } };
+}
+
+/** What the listing found: files to read, and what it skipped or could not read. */
+interface Listing {
+  files: { file: string; rel: string }[];
+  failures: InputFailure[];
+  warnings: InputFailure[];
+  /** Real paths of the folders entered: a folder reached twice (a symlink loop, two links) is read once. */
+  seen: Set<string>;
+}
+
+const errorCode = (e: unknown) => (e as NodeJS.ErrnoException).code ?? String(e);
+
+/**
+ * Lists every input file below a path, in a stable (sorted) order. Symbolic links are followed, each
+ * folder once by its real path; what is neither a file nor a folder (a FIFO, a socket, a device such
+ * as /dev/zero) is skipped with a warning, since reading it could block forever or never end.
+ */
+function listFiles(path: string, root: string, out: Listing, top = false) {
+  const rel = () => relative(root, path).split(sep).join('/') || basename(path);
   let st: ReturnType<typeof statSync>;
   try {
     st = statSync(path);
   } catch (e) {
-    failures.push(
+    out.failures.push(
       failure(
-        path,
+        top ? path : rel(),
         'unreadable-path',
-        `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? e}; check the path`,
+        `cannot read ${path}: ${errorCode(e)}; check the path and its permissions`,
       ),
     );
     return;
   }
   if (st.isDirectory()) {
-    const names = readdirSync(path).sort();
+    let real = path;
+    try {
+      real = realpathSync(path);
+    } catch {
+      /* the stat above succeeded: keep the path as given */
+    }
+    if (out.seen.has(real)) {
+      if (!top)
+        out.warnings.push(
+          warning(rel(), 'repeated-folder', `${path} is a folder already read (through a symbolic link); skipped`),
+        );
+      return;
+    }
+    out.seen.add(real);
+    let names: string[];
+    try {
+      names = readdirSync(path).sort();
+    } catch (e) {
+      out.failures.push(
+        failure(
+          top ? path : rel(),
+          'unreadable-path',
+          `cannot list the folder ${path}: ${errorCode(e)}; check its permissions`,
+        ),
+      );
+      return;
+    }
     for (const name of names) {
       if (name.startsWith('.')) continue;
       const child = join(path, name);
       let cst: ReturnType<typeof statSync>;
       try {
         cst = statSync(child);
-      } catch {
+      } catch (e) {
+        out.failures.push(
+          failure(
+            relative(root, child).split(sep).join('/'),
+            'unreadable-path',
+            `cannot read ${child}: ${errorCode(e)}`,
+          ),
+        );
         continue;
       }
       const ext = extname(name).toLowerCase();
-      if (cst.isDirectory() || TEXT_EXTENSIONS.has(ext) || ext === '.jsonl') listFiles(child, root, out, failures);
+      if (cst.isDirectory() || TEXT_EXTENSIONS.has(ext) || ext === '.jsonl') listFiles(child, root, out);
     }
+  } else if (st.isFile()) {
+    out.files.push({ file: path, rel: rel() });
   } else {
-    out.push({ file: path, rel: relative(root, path).split(sep).join('/') || basename(path) });
+    out.warnings.push(
+      warning(
+        top ? path : rel(),
+        'not-a-file',
+        `${path} is not a regular file (a pipe, socket or device); skipped, since reading it might never end`,
+      ),
+    );
   }
 }
 
@@ -84,9 +146,11 @@ function listFiles(path: string, root: string, out: { file: string; rel: string 
  * `{"id", "text" | "html", "published"?, "url"?, "title"?}` records. Document ids come from the path
  * relative to the folder given (or the record's id), never from the order of reading.
  */
-export function readInputs(paths: string[], options: InputOptions): { inputs: RawInput[]; failures: InputFailure[] } {
-  const files: { file: string; rel: string }[] = [];
-  const failures: InputFailure[] = [];
+export function readInputs(
+  paths: string[],
+  options: InputOptions,
+): { inputs: RawInput[]; failures: InputFailure[]; warnings: InputFailure[] } {
+  const listing: Listing = { files: [], failures: [], warnings: [], seen: new Set() };
   for (const p of paths) {
     let isDir = false;
     try {
@@ -94,8 +158,9 @@ export function readInputs(paths: string[], options: InputOptions): { inputs: Ra
     } catch {
       /* reported by listFiles */
     }
-    listFiles(p, isDir ? p : join(p, '..'), files, failures);
+    listFiles(p, isDir ? p : join(p, '..'), listing, true);
   }
+  const { failures, warnings } = listing;
   const inputs: RawInput[] = [];
   const seen = new Set<string>();
   const add = (input: RawInput) => {
@@ -108,12 +173,22 @@ export function readInputs(paths: string[], options: InputOptions): { inputs: Ra
     seen.add(input.id);
     inputs.push(input);
   };
-  for (const { file, rel } of files) {
+  for (const { file, rel } of listing.files) {
+    const ext = extname(file).toLowerCase();
+    if (ext === '.jsonl') {
+      // Read record by record: a JSONL file has no size limit as a whole, only each record has.
+      try {
+        readJsonl(rel, file, add, failures, options);
+      } catch (e) {
+        failures.push(failure(rel, 'unreadable-path', `cannot read ${file}: ${errorCode(e)}`));
+      }
+      continue;
+    }
     let size: number;
     try {
       size = statSync(file).size;
     } catch (e) {
-      failures.push(failure(rel, 'unreadable-path', `cannot read ${file}: ${(e as Error).message}`));
+      failures.push(failure(rel, 'unreadable-path', `cannot read ${file}: ${errorCode(e)}`));
       continue;
     }
     if (size > options.maxBytes) {
@@ -130,12 +205,7 @@ export function readInputs(paths: string[], options: InputOptions): { inputs: Ra
     try {
       bytes = readFileSync(file);
     } catch (e) {
-      failures.push(failure(rel, 'unreadable-path', `cannot read ${file}: ${(e as Error).message}`));
-      continue;
-    }
-    const ext = extname(file).toLowerCase();
-    if (ext === '.jsonl') {
-      readJsonl(rel, bytes, add, failures, options.language);
+      failures.push(failure(rel, 'unreadable-path', `cannot read ${file}: ${errorCode(e)}`));
       continue;
     }
     add({
@@ -148,64 +218,103 @@ export function readInputs(paths: string[], options: InputOptions): { inputs: Ra
       path: resolve(file),
     });
   }
-  return { inputs, failures };
+  return { inputs, failures, warnings };
+}
+
+/** The lines of a file, read in chunks (never whole), with their 1-based numbers; a leading BOM dropped. */
+function* fileLines(file: string): Generator<{ line: string; number: number }> {
+  const fd = openSync(file, 'r');
+  try {
+    const decoder = new StringDecoder('utf8');
+    const chunk = Buffer.alloc(1 << 16);
+    let rest = '';
+    let number = 0;
+    let first = true;
+    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) {
+      rest += decoder.write(chunk.subarray(0, n));
+      if (first && rest.length) {
+        if (rest.charCodeAt(0) === 0xfeff) rest = rest.slice(1);
+        first = false;
+      }
+      let nl = rest.indexOf('\n');
+      let from = 0;
+      while (nl >= 0) {
+        number++;
+        yield { line: rest.slice(from, nl), number };
+        from = nl + 1;
+        nl = rest.indexOf('\n', from);
+      }
+      rest = rest.slice(from);
+    }
+    rest += decoder.end();
+    if (rest.length) yield { line: rest, number: number + 1 };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function readJsonl(
   rel: string,
-  bytes: Buffer,
+  file: string,
   add: (i: RawInput) => void,
   failures: InputFailure[],
-  language: string | undefined,
+  options: InputOptions,
 ) {
-  const lines = bytes.toString('utf8').split('\n');
-  lines.forEach((line, i) => {
-    if (!line.trim()) return;
-    const where = `${rel}:${i + 1}`;
-    let rec: Record<string, unknown>;
+  const language = options.language;
+  for (const { line, number } of fileLines(file)) {
+    if (!line.trim()) continue;
+    const where = `${rel}:${number}`;
+    const bad = (message: string, code = 'malformed-jsonl') =>
+      failures.push(failure(where, code, `line ${number} of ${rel} ${message}`, number));
+    let rec: unknown;
     try {
-      rec = JSON.parse(line) as Record<string, unknown>;
+      rec = JSON.parse(line);
     } catch (e) {
-      failures.push(
-        failure(where, 'malformed-jsonl', `line ${i + 1} of ${rel} is not valid JSON (${(e as Error).message})`, i + 1),
-      );
-      return;
+      bad(`is not valid JSON (${(e as Error).message})`);
+      continue;
     }
-    const body = typeof rec.text === 'string' ? rec.text : typeof rec.html === 'string' ? rec.html : undefined;
-    if (typeof rec.id !== 'string' && typeof rec.id !== 'number') {
-      failures.push(failure(where, 'malformed-jsonl', `line ${i + 1} of ${rel} has no "id"`, i + 1));
-      return;
+    if (rec === null || typeof rec !== 'object' || Array.isArray(rec)) {
+      bad(
+        `is ${rec === null ? 'null' : Array.isArray(rec) ? 'an array' : `a ${typeof rec}`}, not a record {"id", "text"}`,
+      );
+      continue;
+    }
+    const r = rec as Record<string, unknown>;
+    const body = typeof r.text === 'string' ? r.text : typeof r.html === 'string' ? r.html : undefined;
+    if (typeof r.id !== 'string' && typeof r.id !== 'number') {
+      bad('has no "id"');
+      continue;
     }
     if (body === undefined) {
-      failures.push(failure(where, 'malformed-jsonl', `line ${i + 1} of ${rel} has no "text" or "html"`, i + 1));
-      return;
+      bad('has no "text" or "html"');
+      continue;
+    }
+    if (Buffer.byteLength(body) > options.maxBytes) {
+      bad(
+        `holds ${Buffer.byteLength(body)} bytes of text, above the limit of ${options.maxBytes}; split it or raise --max-bytes`,
+        'too-large',
+      );
+      continue;
     }
     const meta: RawInput['meta'] = {};
-    if (typeof rec.url === 'string') meta.url = rec.url;
-    if (typeof rec.title === 'string') meta.title = rec.title;
-    if (typeof rec.published === 'string') meta.publishedGiven = rec.published;
-    if (rec.language !== undefined && rec.language !== null) {
-      const code = typeof rec.language === 'string' ? rec.language.trim().toLowerCase() : '';
+    if (typeof r.url === 'string') meta.url = r.url;
+    if (typeof r.title === 'string') meta.title = r.title;
+    if (typeof r.published === 'string') meta.publishedGiven = r.published;
+    if (r.language !== undefined && r.language !== null) {
+      const code = typeof r.language === 'string' ? r.language.trim().toLowerCase() : '';
       if (LANGUAGE_CODE.test(code)) meta.languageGiven = code;
       else {
-        failures.push(
-          failure(
-            where,
-            'malformed-jsonl',
-            `line ${i + 1} of ${rel}: "language" must be an ISO 639-1 code such as "en", "ru" or "az", not ${JSON.stringify(rec.language)}`,
-            i + 1,
-          ),
-        );
-        return;
+        bad(`has "language": ${JSON.stringify(r.language)}, which is no ISO 639-1 code such as "en", "ru" or "az"`);
+        continue;
       }
     } else if (language) meta.languageGiven = language;
     add({
-      id: String(rec.id),
-      source: `${rel}#${rec.id}`,
+      id: String(r.id),
+      source: `${rel}#${r.id}`,
       sha256: sha256(body),
       text: body,
-      html: typeof rec.text !== 'string',
+      html: typeof r.text !== 'string',
       meta,
     });
-  });
+  }
 }

