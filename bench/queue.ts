@@ -112,3 +112,7 @@ console.log(
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench', 'results', 'queue.json'), `${JSON.stringify(summary, null, 1)}\n`);
 rmSync(corpus, { recursive: true, force: true });
+// The Redis server and any worker still running would hold the event loop open: stop them and end.
+stop();
+for (const p of live) p.kill('SIGKILL');
+process.exit(0);

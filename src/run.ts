@@ -36,16 +36,16 @@ export interface RunOptions {
   prune?: boolean;
   /** With `prune`: drop even more than half of the ledger's documents. */
   force?: boolean;
-  /** Each document's time budget: seconds per 100 KB of input, on top of a base of 10 s. */
+  /** Each document's time budget: seconds per 100 KB of input (a document under 100 KB gets as much). */
   timeBudget?: number;
 }
 
-/** The default time budget per document: seconds per 100 KB, on top of a 10 s base. */
-export const DEFAULT_TIME_BUDGET = 5;
+/** The default time budget per document: seconds per 100 KB (and as much again for any document). */
+export const DEFAULT_TIME_BUDGET = 10;
 
 /** A document's time budget in ms, by its size. */
 export const budgetMs = (bytes: number, perHundredKb = DEFAULT_TIME_BUDGET) =>
-  10_000 + (perHundredKb * 1000 * bytes) / 100_000;
+  perHundredKb * 1000 * (1 + bytes / 100_000);
 
 export interface RunReport {
   pipeline: { name: string; hash: string; file: string };
@@ -128,6 +128,7 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
 
 /** The output folder exists (created if need be) and can be written, or a usage error says why not. */
 function prepareOutputFolder(out: string): void {
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file; give a folder`);
   try {
     mkdirSync(out, { recursive: true });
   } catch (e) {
@@ -135,7 +136,6 @@ function prepareOutputFolder(out: string): void {
       `cannot use ${out} as the output folder: ${isEnvironmentError(e) ? describeEnvironmentError(e) : (e as Error).message}`,
     );
   }
-  if (!statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file; give a folder`);
   try {
     accessSync(out, constants.W_OK);
   } catch {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
@@ -111,15 +111,25 @@ function formatProgress(batch: string, p: BatchProgress): string {
 
 const DEFAULT_REDIS = process.env.EVENT_LEDGER_REDIS ?? 'redis://127.0.0.1:6379';
 
-/** The ledger of an output folder, or of a ledger.json file given directly. */
+/** The ledger schema this version reads and writes. */
+const LEDGER_SCHEMA = 'event-ledger/1';
+
+/** The ledger of an output folder, or of a ledger.json file given directly, of the schema this version reads. */
 function readLedger(path: string): Ledger {
   const file = path.endsWith('.json') ? path : join(path, 'ledger.json');
   if (!existsSync(file)) throw new UsageError(`no ledger at ${file}; run "event-ledger run --out ${path}" first`);
+  let ledger: Ledger;
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Ledger;
+    ledger = JSON.parse(readFileSync(file, 'utf8')) as Ledger;
   } catch (e) {
     throw new UsageError(`${file} is not a ledger (${(e as Error).message})`);
   }
+  const schema = (ledger as { schema?: unknown } | null)?.schema;
+  if (schema !== LEDGER_SCHEMA || !Array.isArray(ledger.events) || !Array.isArray(ledger.documents))
+    throw new UsageError(
+      `${file} is a ledger of schema ${JSON.stringify(schema)}, not "${LEDGER_SCHEMA}"; convert it, or compare ledgers of one schema`,
+    );
+  return ledger;
 }
 
 const languageCode = (v: string) => {
@@ -172,7 +182,7 @@ export function buildCli(): Command {
     .option('--force', 'with --prune: drop even more than half of the documents')
     .option(
       '--time-budget <seconds>',
-      'seconds per 100 KB a document may take, on top of 10 s; over it the document fails and the rest go on',
+      'seconds a document may take per 100 KB (and as much again for any document); over it the document fails and the rest go on',
       positiveNumber,
       DEFAULT_TIME_BUDGET,
     )
@@ -254,7 +264,14 @@ and exits 2. Exit codes: 0 done, 1 some documents failed, 2 usage or environment
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (opts: { redis: string; concurrency: number; lockMs: number; quiet?: boolean }) => {
       const log = (line: string) => process.stderr.write(`${line}\n`);
-      const worker = await startWorker({ ...opts, ...(opts.quiet ? {} : { log }) });
+      const worker = await startWorker({
+        ...opts,
+        ...(opts.quiet ? {} : { log }),
+        onLost: (reason) => {
+          process.stderr.write(`error: ${reason}\n`);
+          process.exit(2);
+        },
+      });
       await new Promise<void>((resolve) => {
         let stopping = false;
         const stop = () => {
@@ -333,6 +350,11 @@ and exits 2. Exit codes: 0 done, 1 some documents failed, 2 usage or environment
     .action((opts: { format: string; from: string; dir: string; db: string }) => {
       const ledger = readLedger(opts.from);
       if (opts.format === 'sqlite') {
+        const folder = dirname(resolve(opts.db));
+        if (!existsSync(folder))
+          throw new UsageError(
+            `the folder of --db ${opts.db} (${folder}) does not exist; create it or choose another path`,
+          );
         const counts = exportSqlite(ledger, opts.db);
         process.stderr.write(
           `${opts.db}: ${Object.entries(counts)
@@ -376,6 +398,9 @@ and exits 2. Exit codes: 0 done, 1 some documents failed, 2 usage or environment
     .option('--json', 'print the scores as JSON')
     .option('-v, --verbose', 'list misses and extras per document and event')
     .action((opts: { gold: string; out: string; json?: boolean; verbose?: boolean }) => {
+      if (!existsSync(opts.gold)) throw new UsageError(`no gold file at ${opts.gold}; check the path`);
+      if (!existsSync(join(opts.out, 'ledger.json')))
+        throw new UsageError(`no ledger in ${opts.out}; run "event-ledger run --out ${opts.out}" first`);
       const score = scoreRun(opts.gold, opts.out);
       process.stdout.write(opts.json ? `${JSON.stringify(score, null, 1)}\n` : formatScore(score, !!opts.verbose));
     });
@@ -405,5 +430,8 @@ export async function main() {
     }
     if (verbose && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
     process.exitCode = 2;
+    // A connection being retried or a timer of a failed command must not hold the process open: once
+    // the message is out, this is the end.
+    process.stderr.write('', () => process.exit(2));
   }
 }

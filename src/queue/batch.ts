@@ -67,8 +67,25 @@ export interface BatchManifest {
 }
 
 /** A Redis connection as BullMQ workers need it: commands wait through reconnects instead of failing. */
-export function connect(url: string): Redis {
-  const redis = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
+/**
+ * A connection to Redis. `commandTimeoutMs` bounds every command (not for workers, whose blocking
+ * reads wait on purpose), so a client whose server went away fails instead of waiting forever.
+ */
+export function connect(url: string, options: { commandTimeoutMs?: number } = {}): Redis {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new QueueUsageError(`"${url}" is not a Redis URL; write it as redis://host:port`);
+  }
+  const port = parsed.port ? Number(parsed.port) : 6379;
+  if (!/^rediss?:$/.test(parsed.protocol) || !parsed.hostname || !(port >= 1 && port <= 65535))
+    throw new QueueUsageError(`"${url}" is not a Redis URL; write it as redis://host:port (port 1-65535)`);
+  const redis = new Redis(url, {
+    maxRetriesPerRequest: null,
+    lazyConnect: false,
+    ...(options.commandTimeoutMs ? { commandTimeout: options.commandTimeoutMs } : {}),
+  });
   // ioredis reconnects by itself; without a listener an unreachable server would crash the process.
   redis.on('error', () => {});
   return redis;
@@ -82,11 +99,22 @@ export async function ping(redis: Redis, url: string, timeoutMs = 5000): Promise
       timeoutMs,
     ).unref(),
   );
-  await Promise.race([redis.ping(), timeout]);
+  try {
+    await Promise.race([redis.ping(), timeout]);
+  } catch (e) {
+    // Left connected, ioredis would keep reconnecting and hold the process open.
+    redis.disconnect();
+    throw e instanceof QueueUsageError
+      ? e
+      : new QueueUsageError(`cannot reach Redis at ${url} (${(e as Error).message}); start it or pass --redis URL`);
+  }
 }
 
 export function openQueue(redis: Redis, name: string): Queue {
-  return new Queue(name, { connection: redis, prefix: PREFIX });
+  const queue = new Queue(name, { connection: redis, prefix: PREFIX });
+  // Connection errors are the connection's to report (ping, command timeouts), not a stack trace each.
+  queue.on('error', () => {});
+  return queue;
 }
 
 export class QueueUsageError extends Error {}

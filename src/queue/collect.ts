@@ -29,7 +29,7 @@ export interface CollectOptions {
 
 /** Where a batch stands (the status command). */
 export async function batchStatus(o: { redis: string; batch: string }): Promise<BatchProgress> {
-  const redis = connect(o.redis);
+  const redis = connect(o.redis, { commandTimeoutMs: 30_000 });
   try {
     await ping(redis, o.redis);
     const manifest = await readManifest(redis, o.batch);
@@ -56,7 +56,10 @@ export async function collectBatch(o: CollectOptions): Promise<RunResult> {
   const t0 = performance.now();
   const timings = new Map<string, number>();
   const phase = phaseTimer(timings);
-  const redis = connect(o.redis);
+  // Every command is bounded (its polls are small reads): should Redis go away while collect waits,
+  // it gives up within seconds instead of waiting for a server that may never return.
+  const commandTimeoutMs = Math.max(1000, Math.min(5000, o.timeoutMs ?? 5000));
+  const redis = connect(o.redis, { commandTimeoutMs });
   try {
     await ping(redis, o.redis);
     const manifest = await readManifest(redis, o.batch);
@@ -64,14 +67,21 @@ export async function collectBatch(o: CollectOptions): Promise<RunResult> {
     let progress: BatchProgress;
     try {
       for (;;) {
-        progress = await batchProgress(redis, queue, manifest);
+        try {
+          progress = await batchProgress(redis, queue, manifest);
+        } catch (e) {
+          throw new QueueUsageError(
+            `lost Redis at ${o.redis} while collecting batch "${o.batch}" (${(e as Error).message}); start it again and rerun collect`,
+          );
+        }
         o.progress?.(progress);
         if (pendingCount(progress) === 0 || !o.wait) break;
         if (o.timeoutMs !== undefined && performance.now() - t0 > o.timeoutMs) break;
         await sleep(o.pollMs ?? 1000);
       }
     } finally {
-      await queue.close();
+      // Closing waits for the server: not when it is gone.
+      if (redis.status === 'ready') await queue.close();
     }
     const pending = pendingCount(progress);
     if (pending > 0) {

@@ -50,10 +50,10 @@ export async function enqueueBatch(o: EnqueueOptions): Promise<EnqueueResult> {
   const config = loadPipelineConfig(o.pipeline);
   const pipeline = buildPipeline(config);
   const salt = resultSalt(pipeline.hash);
-  const redis = connect(o.redis);
+  const redis = connect(o.redis, { commandTimeoutMs: 30_000 });
+  await ping(redis, o.redis);
   const queue = openQueue(redis, queueName());
   try {
-    await ping(redis, o.redis);
     const read = readInputs(o.inputs, { maxBytes: o.maxBytes, ...(o.language ? { language: o.language } : {}) });
     const manifest: BatchManifest = {
       name: o.batch,

@@ -24,6 +24,8 @@ export interface WorkerOptions {
   /** How long a job stays locked without a renewal before another worker takes it over (ms). */
   lockMs?: number;
   log?: (line: string) => void;
+  /** Called when Redis has been gone longer than a job lock: the worker should exit. */
+  onLost?: (reason: string) => void;
 }
 
 /** host:pid, the name a worker gives the jobs it takes. */
@@ -87,9 +89,22 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   worker.on('error', (err) => o.log?.(`worker error: ${err.message}`));
   await worker.waitUntilReady();
   o.log?.(`worker ready: queue ${queueName()}, concurrency ${o.concurrency}`);
+  // Redis gone for longer than a job lock lasts: the jobs in hand have gone to other workers by now,
+  // so this worker gives up instead of waiting for a server that may never come back.
+  let lostSince: number | undefined;
+  const watchdog = setInterval(() => {
+    if (redis.status === 'ready') lostSince = undefined;
+    else if (lostSince === undefined) lostSince = Date.now();
+    else if (Date.now() - lostSince > lockDuration) {
+      clearInterval(watchdog);
+      o.onLost?.(`lost Redis at ${o.redis} for over ${Math.round(lockDuration / 1000)} s; giving up`);
+    }
+  }, 1000);
+  watchdog.unref();
   return {
     processed: () => processed,
     async close() {
+      clearInterval(watchdog);
       await worker.close();
       await pool?.destroy();
       redis.disconnect();

@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readInputs } from '../../src/io/inputs.js';
+import { seed } from '../helpers.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'event-ledger-inputs-'));
+const read = (paths: string[], maxBytes = 5_000_000) => readInputs(paths, { maxBytes });
+const record = (id: string, text = seed('001')) => JSON.stringify({ id, text });
+
+describe('JSONL, record by record', () => {
+  it('reports a null, an array or a number on a line with its number, and reads the rest', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.jsonl'), `${record('one')}\nnull\n[1,2]\n42\n${record('two')}\n`);
+    const { inputs, failures } = read([dir]);
+    expect(inputs.map((i) => i.id)).toEqual(['one', 'two']);
+    expect(failures.map((f) => [f.source, f.message.line, f.message.code])).toEqual([
+      ['a.jsonl:2', 2, 'malformed-jsonl'],
+      ['a.jsonl:3', 3, 'malformed-jsonl'],
+      ['a.jsonl:4', 4, 'malformed-jsonl'],
+    ]);
+    expect(failures[0]?.message.message).toMatch(/line 2 of a\.jsonl is null/);
+  });
+
+  it('keeps the first record of a file that starts with a UTF-8 BOM', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'b.jsonl'), `\uFEFF${record('first')}\n${record('second')}\n`);
+    const { inputs, failures } = read([dir]);
+    expect(failures).toEqual([]);
+    expect(inputs.map((i) => i.id)).toEqual(['first', 'second']);
+  });
+
+  it('reads a file larger than the size limit when each record is under it', () => {
+    const dir = tmp();
+    const lines = Array.from({ length: 40 }, (_, i) => record(`r${i}`));
+    writeFileSync(
+      join(dir, 'big.jsonl'),
+      `${lines.join('\n')}\n${JSON.stringify({ id: 'huge', text: 'x'.repeat(60_000) })}\n`,
+    );
+    const { inputs, failures } = read([dir], 50_000);
+    expect(inputs).toHaveLength(40);
+    expect(failures.map((f) => [f.source, f.message.code])).toEqual([['big.jsonl:41', 'too-large']]);
+  });
+
+  it('reads lines across its read chunks, multi-byte characters included', () => {
+    const dir = tmp();
+    const text = 'Президент Азербайджана Ильхам Алиев прибыл в Ташкент. '.repeat(3000); // > 64 KB a record
+    writeFileSync(join(dir, 'c.jsonl'), `${JSON.stringify({ id: 'ru', text })}\n${record('en')}`);
+    const { inputs } = read([dir]);
+    expect(inputs.map((i) => [i.id, i.text?.length])).toEqual([
+      ['ru', text.length],
+      ['en', seed('001').length],
+    ]);
+  });
+});
+
+describe('folders', () => {
+  it('skips a FIFO and a link to a device with a warning instead of hanging', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'good.txt'), seed('001'));
+    expect(spawnSync('mkfifo', [join(dir, 'pipe.txt')]).status).toBe(0);
+    symlinkSync('/dev/zero', join(dir, 'zero.txt'));
+    const { inputs, warnings } = read([dir]);
+    expect(inputs.map((i) => i.id)).toEqual(['good']);
+    expect(warnings.map((w) => [w.source, w.message.code])).toEqual([
+      ['pipe.txt', 'not-a-file'],
+      ['zero.txt', 'not-a-file'],
+    ]);
+  });
+
+  it('reads a folder reached through a symbolic link loop once', () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', 'a.txt'), seed('001'));
+    symlinkSync(dir, join(dir, 'sub', 'loop'));
+    const { inputs, warnings } = read([dir]);
+    expect(inputs.map((i) => i.id)).toEqual(['sub/a']);
+    expect(warnings.map((w) => w.message.code)).toEqual(['repeated-folder']);
+  });
+
+  // Root reads any folder whatever its mode: the case can only be made as another user.
+  it.skipIf(process.getuid?.() === 0)('reports an unreadable subfolder and reads the rest', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'good.txt'), seed('001'));
+    mkdirSync(join(dir, 'locked'));
+    writeFileSync(join(dir, 'locked', 'x.txt'), seed('002'));
+    chmodSync(join(dir, 'locked'), 0o000);
+    try {
+      const { inputs, failures } = read([dir]);
+      expect(inputs.map((i) => i.id)).toEqual(['good']);
+      expect(failures.map((f) => [f.source, f.message.code])).toEqual([['locked', 'unreadable-path']]);
+    } finally {
+      chmodSync(join(dir, 'locked'), 0o755);
+    }
+  });
+});
