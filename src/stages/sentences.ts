@@ -32,6 +32,25 @@ function segmenter(lang: string): Intl.Segmenter {
 const NUMERIC_DATE_HEAD = /(?<!\d)\d{1,2}(?:\s*\.\s*\d{1,2})?\s*\.$/u;
 const NUMERIC_DATE_TAIL = /^\s*\d{1,4}(?!\d)/u;
 
+// V8's segmenter grows quadratically with the length of the string it walks (200k characters take
+// seconds): a long text is walked in windows, each ending before its last, possibly cut, segment.
+const WINDOW = 10_000;
+
+function* icuSegments(text: string, lang: string): Generator<{ index: number; segment: string }> {
+  const seg = segmenter(lang);
+  for (let from = 0; from < text.length; ) {
+    const window = text.slice(from, from + WINDOW);
+    const last = from + window.length >= text.length;
+    const pieces = [...seg.segment(window)];
+    // The last piece of a window may be cut by its end: it is read again at the start of the next one,
+    // unless it is the only piece (a stretch without sentence ends is cut where the window ends).
+    const keep = last || pieces.length === 1 ? pieces.length : pieces.length - 1;
+    for (const p of pieces.slice(0, keep)) yield { index: from + p.index, segment: p.segment };
+    const next = pieces[keep];
+    from = next ? from + next.index : from + window.length;
+  }
+}
+
 /** Whether a text ends in one of a language's abbreviations (as a word of its own). */
 const endsWithAbbreviation = (tail: string, abbr: string[]) => abbr.some((a) => tail === a || tail.endsWith(` ${a}`));
 
@@ -45,9 +64,11 @@ function segments(text: string, lang: string): { index: number; segment: string 
   if (own) return own;
   const abbr = module?.abbreviations ?? [];
   const out: { index: number; segment: string }[] = [];
-  for (const seg of segmenter(lang).segment(text)) {
+  for (const seg of icuSegments(text, lang)) {
     const prev = out[out.length - 1];
-    const tail = prev?.segment.trimEnd() ?? '';
+    // Only the end of the segment so far matters (an initial, an abbreviation, a date's head): a
+    // text with thousands of glued segments must not copy the whole of it each time.
+    const tail = prev?.segment.slice(-80).trimEnd() ?? '';
     const glued =
       /(?:^|[\s(])\p{Lu} ?\.$/u.test(tail) ||
       endsWithAbbreviation(tail, abbr) ||
@@ -68,7 +89,17 @@ export function splitSentences(view: string, span: Span, lang: string, maxChars 
     const abbr = getLanguage(lang)?.abbreviations ?? [];
     for (const m of seg.segment.matchAll(GLUED)) {
       // "13 авг. 2005": an abbreviation's full stop before a number ends no sentence.
-      if (endsWithAbbreviation(seg.segment.slice(0, m.index).trimEnd().toLowerCase(), abbr)) continue;
+      const index = m.index ?? 0;
+      if (
+        endsWithAbbreviation(
+          seg.segment
+            .slice(Math.max(0, index - 80), index)
+            .trimEnd()
+            .toLowerCase(),
+          abbr,
+        )
+      )
+        continue;
       pieces.push(m.index ?? 0);
     }
     pieces.push(seg.segment.length);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/stages/sentences.js';
 import { processText, seed } from '../helpers.js';
 
 describe('sentences.v1', () => {
@@ -64,5 +65,20 @@ describe('sentences.v1', () => {
     for (const s of spans) expect(s.end - s.start).toBeLessThanOrEqual(1000);
     // Cut after a comma or between words, never inside a word.
     for (const s of d.sentences.slice(0, -1)) expect(text.slice(s.end, s.end + 1)).toMatch(/[\s,]/u);
+  });
+
+  it('walks a long paragraph in windows and finds the same sentences as one walk over it', () => {
+    // V8's segmenter is quadratic in the string's length; the windows must not change the result.
+    const ru = seed('003').replace(/\s*\n\s*/g, ' ');
+    const text = Array.from({ length: 12 }, (_, i) => ru.replace(/Азербайджан/g, `Азербайджан ${i}`)).join(' ');
+    expect(text.length).toBeGreaterThan(30_000);
+    const whole = [...new Intl.Segmenter('ru', { granularity: 'sentence' }).segment(text)].map((x) => x.index);
+    const windowed = splitSentences(text, { start: 0, end: text.length }, 'ru', 100_000).map((x) => x.start);
+    // splitSentences also repairs ICU (initials, abbreviations, glued words): every ICU start it
+    // keeps is one of the whole walk's, and nearly all are kept.
+    const starts = new Set(whole);
+    const kept = windowed.filter((x) => starts.has(x)).length;
+    expect(kept).toBeGreaterThan(whole.length * 0.9);
+    expect(windowed.length - kept).toBeLessThan(whole.length * 0.05);
   });
 });
