@@ -1,5 +1,8 @@
+import { mkdirSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { decodeOutcome, type Outcome, ResultCache } from '../batch/cache.js';
+import { MemberStore, toMember } from '../batch/members.js';
+import { finishCommit, lockOutput, removeStaleTemps } from '../batch/outputs.js';
 import type { InputFailure, RawInput } from '../io/inputs.js';
 import { finishBatch, phaseTimer, type RunResult } from '../run.js';
 import {
@@ -91,45 +94,71 @@ export async function collectBatch(o: CollectOptions): Promise<RunResult> {
       );
     }
     phase('wait');
-    const cache = new ResultCache(o.out, manifest.salt);
-    const inputs: RawInput[] = manifest.inputs.map(({ id, source, sha256, meta }) => ({
-      id,
-      source,
-      sha256,
-      meta: meta ?? {},
-    }));
-    const outcomes = new Map<RawInput, Outcome>();
-    const failures: InputFailure[] = [...progress.failures];
-    const lost = (input: RawInput) =>
-      failures.push({
-        source: input.source,
-        message: {
-          code: 'job-missing',
-          message: `batch "${o.batch}" has neither a result nor a job for this document (results expire after 30 days); enqueue the batch again`,
-          severity: 'error',
-          stage: 'queue',
-        },
-      });
-    await fetchResults(redis, manifest, inputs, progress, cache, outcomes, lost);
-    phase('fetch');
-    const result = finishBatch({
-      out: o.out,
-      inputs,
-      outcomes,
-      failures,
-      record: (input) => cache.readRecord(input),
-      pipeline: manifest.pipeline,
-      jobs: progress.workers,
-      cached: 0,
-      timings,
-      phase,
-      t0,
-    });
-    cache.prune();
-    return result;
+    mkdirSync(o.out, { recursive: true });
+    const release = lockOutput(o.out);
+    try {
+      return await writeBatch(o, manifest, progress, redis, timings, phase, t0);
+    } finally {
+      release();
+    }
   } finally {
     redis.disconnect();
   }
+}
+
+/**
+ * The collected batch written as `run` writes: the batch's documents make the ledger (a collect is
+ * the whole of its batch, as `run --prune` is the whole of its inputs); their texts stay with the
+ * queue, so the member list names them without kept texts.
+ */
+async function writeBatch(
+  o: CollectOptions,
+  manifest: BatchManifest,
+  progress: BatchProgress,
+  redis: ReturnType<typeof connect>,
+  timings: Map<string, number>,
+  phase: (name: string) => void,
+  t0: number,
+): Promise<RunResult> {
+  finishCommit(o.out);
+  const cache = new ResultCache(o.out, manifest.salt);
+  removeStaleTemps(o.out, [cache.dir]);
+  const inputs: RawInput[] = manifest.inputs.map(({ id, source, sha256, meta }) => ({
+    id,
+    source,
+    sha256,
+    meta: meta ?? {},
+  }));
+  const outcomes = new Map<RawInput, Outcome>();
+  const failures: InputFailure[] = [...progress.failures];
+  const lost = (input: RawInput) =>
+    failures.push({
+      source: input.source,
+      message: {
+        code: 'job-missing',
+        message: `batch "${o.batch}" has neither a result nor a job for this document (results expire after 30 days); enqueue the batch again`,
+        severity: 'error',
+        stage: 'queue',
+      },
+    });
+  await fetchResults(redis, manifest, inputs, progress, cache, outcomes, lost);
+  phase('fetch');
+  const result = finishBatch({
+    out: o.out,
+    inputs,
+    outcomes,
+    failures,
+    record: (input) => cache.readRecord(input),
+    pipeline: manifest.pipeline,
+    jobs: progress.workers,
+    cached: 0,
+    timings,
+    phase,
+    t0,
+    members: MemberStore.serialise(inputs.filter((i) => 'merge' in (outcomes.get(i) ?? {})).map(toMember)),
+  });
+  cache.prune();
+  return result;
 }
 
 /** Copies the stored results of the done documents into the local cache, in chunks. */
