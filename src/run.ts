@@ -75,6 +75,8 @@ export interface RunReport {
   timings: { stage: string; ms: number }[];
   /** The process's peak resident memory (worker threads included). */
   peakRssMb: number;
+  /** SHA-256 of the documents.jsonl and ledger.json written with this report: a reader can check the pair. */
+  outputs?: Record<string, string>;
   totalMs: number;
 }
 
@@ -439,14 +441,19 @@ export function finishBatch(o: FinishOptions): RunResult {
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     totalMs: 0,
   };
-  // Every output goes to a temporary file first; then one journalled commit renames them all.
+  // Every output goes to a temporary file first; then one journalled commit renames them all. The
+  // run report names the exact contents of the pair it belongs to.
   const prepared: [string, string][] = [[relative(o.out, documents.close()), 'documents.jsonl']];
   const prepare = (target: string, data: string) => {
     const w = new AtomicFileWriter(join(o.out, target));
     w.write(data);
     prepared.push([relative(o.out, w.close()), target]);
+    return w.sha256;
   };
-  prepare('ledger.json', serialiseLedger(ledger));
+  report.outputs = {
+    'documents.jsonl': documents.sha256,
+    'ledger.json': prepare('ledger.json', serialiseLedger(ledger)),
+  };
   if (o.members !== undefined) prepare(join('.store', MEMBERS_FILE), o.members);
   o.phase('write');
   report.timings = [...o.timings.entries()].map(([stage, ms]) => ({ stage, ms: Math.round(ms) }));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
@@ -29,7 +30,15 @@ export class AtomicFileWriter {
     this.fd = openSync(this.tmp, 'w');
   }
 
+  /** The SHA-256 of everything written, for a manifest naming the file's exact contents. */
+  private readonly hash = createHash('sha256');
+
+  get sha256(): string {
+    return this.hash.copy().digest('hex');
+  }
+
   write(chunk: string): void {
+    this.hash.update(chunk);
     this.buffer.push(chunk);
     this.buffered += chunk.length;
     if (this.buffered > 1 << 20) this.flush();

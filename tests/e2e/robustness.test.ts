@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,14 @@ describe('a run adds to the ledger in its output folder', () => {
     for (const e of first.ledger.events)
       for (const m of e.mentions) expect(ids.has(`${m.document}:${m.start}`)).toBe(true);
     expect(second.ledger.documents.map((d) => d.id)).toContain('extra');
+    // The run report names the exact pair of outputs it was written with.
+    for (const [file, sha] of Object.entries(second.report.outputs ?? {}))
+      expect(
+        createHash('sha256')
+          .update(readFileSync(join(out, file)))
+          .digest('hex'),
+      ).toBe(sha);
+    expect(Object.keys(second.report.outputs ?? {}).sort()).toEqual(['documents.jsonl', 'ledger.json']);
 
     const before = snapshot(out);
     const r = await cli('run', join(fresh, 'missing'), '--out', out);
