@@ -15,6 +15,7 @@ import { type InputFailure, type RawInput, readInputs } from './io/inputs.js';
 import { AtomicFileWriter } from './io/write.js';
 import { type Ledger, mergeLedger } from './ledger/merge.js';
 import { type DocumentResult, type MergeInput, toDocumentResult } from './ledger/records.js';
+import { provenance } from './version.js';
 
 export interface RunOptions {
   inputs: string[];
@@ -48,6 +49,12 @@ export const budgetMs = (bytes: number, perHundredKb = DEFAULT_TIME_BUDGET) =>
   perHundredKb * 1000 * (1 + bytes / 100_000);
 
 export interface RunReport {
+  /** What made the outputs: tool version, code fingerprint, Node.js version. */
+  tool: ReturnType<typeof provenance>;
+  /** When the run started (ISO 8601, UTC). */
+  startedAt: string;
+  /** The inputs as given on the command line (`-` for standard input). */
+  inputs: string[];
   pipeline: { name: string; hash: string; file: string };
   counts: {
     inputs: number;
@@ -118,7 +125,8 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
   const pipeline = buildPipeline(config);
   // A path that is not there is a mistake to fix, not a document that failed: nothing is touched.
   for (const p of opts.inputs)
-    if (!existsSync(p)) throw new UsageError(`input ${p} does not exist; check the path (nothing was changed)`);
+    if (p !== '-' && !existsSync(p))
+      throw new UsageError(`input ${p} does not exist; check the path (nothing was changed)`);
   prepareOutputFolder(opts.out);
   const release = lockOutput(opts.out);
   try {
@@ -284,6 +292,7 @@ async function runLocked(
     kept: keptMembers.length,
     dropped: dropped.length,
     members: MemberStore.serialise(next),
+    inputPaths: opts.inputs,
   });
   cache.prune();
   members.prune(next);
@@ -367,6 +376,8 @@ export interface FinishOptions {
   dropped?: number;
   /** The serialised member list (batch/members), committed with the outputs. */
   members?: string;
+  /** The inputs as given (paths, `-`, or a batch name). */
+  inputPaths?: string[];
 }
 
 /**
@@ -420,6 +431,9 @@ export function finishBatch(o: FinishOptions): RunResult {
     }
   }
   const report: RunReport = {
+    tool: provenance(),
+    startedAt: new Date(Date.now() - (performance.now() - o.t0)).toISOString(),
+    inputs: o.inputPaths ?? [],
     pipeline: o.pipeline,
     counts: {
       inputs:

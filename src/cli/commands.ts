@@ -17,6 +17,7 @@ import { batchStatus, collectBatch, pendingCount } from '../queue/collect.js';
 import { enqueueBatch } from '../queue/enqueue.js';
 import { startWorker } from '../queue/worker.js';
 import { DEFAULT_TIME_BUDGET, type RunReport, runBatch } from '../run.js';
+import { toolVersion } from '../version.js';
 
 // The project root, whether running from src/ (tsx) or dist/ (built).
 const here = dirname(fileURLToPath(import.meta.url));
@@ -154,13 +155,17 @@ const positiveInt = (v: string) => {
 export function buildCli(): Command {
   const program = new Command('event-ledger')
     .description('Turns news articles in English, Russian and Azerbaijani into a deduplicated event ledger (JSON).')
+    .version(toolVersion(), '-V, --version', 'print the version')
     .exitOverride()
     .showHelpAfterError();
 
   program
     .command('run')
     .description('extract events from articles and write documents.jsonl, ledger.json and run-report.json')
-    .argument('[inputs...]', 'files or folders (.txt, .md, .html, .htm, .jsonl); default: corpus/')
+    .argument(
+      '[inputs...]',
+      'files or folders (.txt, .md, .html, .htm, .jsonl), or - for JSONL on standard input; default: corpus/',
+    )
     .option('-o, --out <dir>', 'output folder', 'output')
     .option(
       '-p, --pipeline <file>',

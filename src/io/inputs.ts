@@ -152,6 +152,11 @@ export function readInputs(
 ): { inputs: RawInput[]; failures: InputFailure[]; warnings: InputFailure[] } {
   const listing: Listing = { files: [], failures: [], warnings: [], seen: new Set() };
   for (const p of paths) {
+    // `-`: JSONL records on standard input.
+    if (p === '-') {
+      listing.files.push({ file: '-', rel: 'stdin' });
+      continue;
+    }
     let isDir = false;
     try {
       isDir = statSync(p).isDirectory();
@@ -174,7 +179,7 @@ export function readInputs(
     inputs.push(input);
   };
   for (const { file, rel } of listing.files) {
-    const ext = extname(file).toLowerCase();
+    const ext = file === '-' ? '.jsonl' : extname(file).toLowerCase();
     if (ext === '.jsonl') {
       // Read record by record: a JSONL file has no size limit as a whole, only each record has.
       try {
@@ -221,16 +226,30 @@ export function readInputs(
   return { inputs, failures, warnings };
 }
 
-/** The lines of a file, read in chunks (never whole), with their 1-based numbers; a leading BOM dropped. */
+/** A chunk of a file or of standard input (a pipe with nothing ready yet reads as EAGAIN: wait). */
+function readChunk(fd: number, chunk: Buffer): number {
+  for (;;) {
+    try {
+      return readSync(fd, chunk);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+      else if (code === 'EOF') return 0;
+      else throw e;
+    }
+  }
+}
+
+/** The lines of a file (`-`: standard input), read in chunks (never whole), with their 1-based numbers; a leading BOM dropped. */
 function* fileLines(file: string): Generator<{ line: string; number: number }> {
-  const fd = openSync(file, 'r');
+  const fd = file === '-' ? 0 : openSync(file, 'r');
   try {
     const decoder = new StringDecoder('utf8');
     const chunk = Buffer.alloc(1 << 16);
     let rest = '';
     let number = 0;
     let first = true;
-    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) {
+    for (let n = readChunk(fd, chunk); n > 0; n = readChunk(fd, chunk)) {
       rest += decoder.write(chunk.subarray(0, n));
       if (first && rest.length) {
         if (rest.charCodeAt(0) === 0xfeff) rest = rest.slice(1);
@@ -249,7 +268,7 @@ function* fileLines(file: string): Generator<{ line: string; number: number }> {
     rest += decoder.end();
     if (rest.length) yield { line: rest, number: number + 1 };
   } finally {
-    closeSync(fd);
+    if (fd !== 0) closeSync(fd);
   }
 }
 

@@ -37,7 +37,15 @@ export interface LedgerEvent {
 
 export interface Ledger {
   schema: 'event-ledger/1';
-  documents: { id: string; source: string; sha256: string; language: string; published: string | null }[];
+  documents: {
+    id: string;
+    source: string;
+    sha256: string;
+    url?: string;
+    title?: string;
+    language: string;
+    published: string | null;
+  }[];
   entities: EntityRecord[];
   events: LedgerEvent[];
 }
@@ -556,6 +564,8 @@ export function mergeLedger<T extends MergeInput>(
       id: r.id,
       source: r.source,
       sha256: r.sha256,
+      ...(r.url !== undefined ? { url: r.url } : {}),
+      ...(r.title !== undefined ? { title: r.title } : {}),
       language: r.language,
       published: r.published,
     })),

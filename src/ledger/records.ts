@@ -14,6 +14,9 @@ export interface DocumentRecord {
   id: string;
   source: string;
   sha256: string;
+  /** The article's address and headline, as a JSONL record gave them. */
+  url?: string;
+  title?: string;
   language: string;
   languageConfidence: number;
   /** `given` when the caller stated the language (JSONL `language`, `run --language`), else `detected`. */
@@ -47,7 +50,10 @@ export interface DocumentResult {
 }
 
 /** The part of a document's record the merge and the run report read. */
-export type MergeRecord = Pick<DocumentRecord, 'id' | 'source' | 'sha256' | 'language' | 'published' | 'warnings'> & {
+export type MergeRecord = Pick<
+  DocumentRecord,
+  'id' | 'source' | 'sha256' | 'url' | 'title' | 'language' | 'published' | 'warnings'
+> & {
   entities: { entity: string }[];
 };
 
@@ -64,10 +70,20 @@ export interface MergeInput {
  * writes, so memory grows with the events and entities of a batch, not with the size of its records.
  */
 export function toMergeInput(r: DocumentResult): MergeInput {
-  const { id, source, sha256, language, published, warnings } = r.record;
+  const { id, source, sha256, url, title, language, published, warnings } = r.record;
   const entities = [...new Set(r.record.entities.map((e) => e.entity))].sort().map((entity) => ({ entity }));
   return {
-    record: { id, source, sha256, language, published, warnings, entities },
+    record: {
+      id,
+      source,
+      sha256,
+      ...(url !== undefined ? { url } : {}),
+      ...(title !== undefined ? { title } : {}),
+      language,
+      published,
+      warnings,
+      entities,
+    },
     entities: r.entities,
     events: r.events,
   };
@@ -109,6 +125,8 @@ export function toDocumentResult(doc: Document, carryText: boolean): DocumentRes
     id: doc.id,
     source: doc.source,
     sha256: doc.sha256,
+    ...(doc.meta.url !== undefined ? { url: doc.meta.url } : {}),
+    ...(doc.meta.title !== undefined ? { title: doc.meta.title } : {}),
     language: doc.language,
     languageConfidence: doc.languageConfidence,
     languageSource: doc.languageSource,

@@ -1,0 +1,22 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { codeFingerprint } from './batch/fingerprint.js';
+
+/** The package's own folder, whether running from src/ (tsx) or dist/ (built or installed). */
+const here = dirname(fileURLToPath(import.meta.url));
+const packageFile = [join(here, '..', 'package.json'), join(here, '..', '..', 'package.json')].find(existsSync);
+
+/** The version in package.json ("0.0.0" if it cannot be read). */
+export function toolVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(packageFile as string, 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** What made a run's outputs: the tool's version, the fingerprint of its code and the Node.js running it. */
+export function provenance(): { name: string; version: string; fingerprint: string; node: string } {
+  return { name: 'event-ledger', version: toolVersion(), fingerprint: codeFingerprint(), node: process.version };
+}
