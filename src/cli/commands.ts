@@ -347,10 +347,12 @@ and exits 2. Exit codes: 0 done, 1 some documents failed, 2 usage or environment
 
   program
     .command('export')
-    .description('write the ledger as normalised tables: NDJSON or CSV files, or an idempotent upsert into SQLite')
-    .requiredOption('-f, --format <format>', 'ndjson, csv or sqlite')
+    .description(
+      'write the ledger as relational tables (docs/export.md): NDJSON or CSV files with schema.sql, one SQL script (DDL and data) for SQLite, DuckDB or PostgreSQL, or an idempotent upsert into SQLite',
+    )
+    .requiredOption('-f, --format <format>', 'ndjson, csv, sql or sqlite')
     .option('--from <dir>', 'output folder holding ledger.json', 'output')
-    .option('--dir <dir>', 'folder for ndjson/csv files', 'export')
+    .option('--dir <dir>', 'folder for ndjson, csv and sql files', 'export')
     .option('--db <file>', 'SQLite database file (created if missing)', 'ledger.sqlite')
     .action((opts: { format: string; from: string; dir: string; db: string }) => {
       const ledger = readLedger(opts.from);
@@ -366,10 +368,10 @@ and exits 2. Exit codes: 0 done, 1 some documents failed, 2 usage or environment
             .map(([t, n]) => `${t} ${n}`)
             .join(', ')}\n`,
         );
-      } else if (opts.format === 'ndjson' || opts.format === 'csv') {
+      } else if (opts.format === 'ndjson' || opts.format === 'csv' || opts.format === 'sql') {
         for (const f of exportFiles(ledger, opts.dir, opts.format)) process.stderr.write(`${f}\n`);
       } else {
-        throw new UsageError(`unknown export format "${opts.format}"; use ndjson, csv or sqlite`);
+        throw new UsageError(`unknown export format "${opts.format}"; use ndjson, csv, sql or sqlite`);
       }
     });
 
