@@ -1,11 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffLedgers, formatDiffHtml, formatDiffText } from '../../src/ledger/diff.js';
 import type { Ledger, LedgerEvent } from '../../src/ledger/merge.js';
-import { ROOT } from '../helpers.js';
+import { runBatch } from '../../src/run.js';
+import { CORPUS, DEFAULT_PIPELINE, ROOT } from '../helpers.js';
 
 const base = JSON.parse(readFileSync(join(ROOT, 'output', 'ledger.json'), 'utf8')) as Ledger;
 const copy = (): Ledger => JSON.parse(JSON.stringify(base));
@@ -116,5 +117,100 @@ describe('the diff CLI and its HTML report', () => {
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
     // A blank page compresses to a few hundred bytes; the rendered report is far larger.
     expect(statSync(png).size).toBeGreaterThan(10_000);
+  });
+});
+
+describe('a one-date edit, as a reviewer sees it', async () => {
+  // The default corpus with one date changed in one article, against the committed output.
+  const corpus = mkdtempSync(join(tmpdir(), 'event-ledger-edit-'));
+  cpSync(CORPUS, corpus, { recursive: true });
+  const file = join(corpus, '000_f0915fb445e54b2e.txt');
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8').replace('on August 22-23, 2023, the Agreement', 'on September 2, 2023, the Agreement'),
+  );
+  const edited = (
+    await runBatch({
+      inputs: [corpus],
+      out: mkdtempSync(join(tmpdir(), 'event-ledger-edit-out-')),
+      pipeline: DEFAULT_PIPELINE,
+      maxBytes: 5_000_000,
+    })
+  ).ledger;
+  const d = diffLedgers(base, edited);
+  const html = formatDiffHtml(d, 'output', 'edited');
+
+  it('lists events whose reports only moved apart from those that changed', () => {
+    expect(d.moved.length).toBeGreaterThan(0);
+    for (const m of d.moved) {
+      expect(d.changed.map((c) => c.id)).not.toContain(m.id);
+      expect(m.moves.every((x) => x.document === '000_f0915fb445e54b2e' && x.old !== x.new)).toBe(true);
+    }
+    // Nothing that only moved is counted as changed: every change names a field that differs in content.
+    for (const c of d.changed) expect(c.changes.every((f) => f.old !== f.new)).toBe(true);
+    expect(formatDiffText(d, false)).toMatch(/^↕ .* moved: 000_f0915fb445e54b2e \d+→\d+$/m);
+  });
+
+  it('labels events by type, date and participant names, and shows a split with its new events', () => {
+    const dated = d.changed.find((c) => c.changes.some((f) => f.field === 'date' && f.new === '2023-09-02'));
+    expect(dated?.label).toMatch(/^agreement 2023-09-02: party Azerbaijan, party Uzbekistan$/);
+    const split = d.split[0];
+    expect(split?.was.label).toBe('visit 2023-08-22/2023-08-23: destination Azerbaijan, visitor Shavkat Mirziyoyev');
+    expect(split?.events.map((e) => e.date)).toEqual(expect.arrayContaining(['2023-09-02']));
+    expect(html).toContain('now 2 events');
+    expect(html).toMatch(/<span class="date">2023-09-02<\/span>.*?visitor Shavkat Mirziyoyev/s);
+  });
+
+  it('highlights the changed part inside the cell, not the whole cell', () => {
+    // 2023-08-22/2023-08-23 → 2023-09-02: the year stays plain, month and days are marked.
+    expect(html).toContain(
+      '<td>date</td><td class="old">2023-<del>08</del>-<del>22/2023-08-23</del></td><td class="new">2023-<ins>09</ins>-<ins>02</ins></td>',
+    );
+    expect(html).toContain('<td class="old">2023</td><td class="new">2023<ins>-08</ins></td>');
+  });
+
+  it('fits a 1280 px wide window without horizontal scrolling (headless Chromium)', () => {
+    const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
+    if (!chromium) {
+      console.warn("skipped: no Chromium at /usr/bin/chromium (.ci/run installs Debian's chromium package)");
+      return;
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'event-ledger-diff-width-'));
+    // The report has no scripts; this copy measures itself once laid out.
+    const probe = html.replace(
+      '</body>',
+      `<script>document.body.dataset.overflow = String(document.documentElement.scrollWidth - window.innerWidth); document.body.dataset.width = String(window.innerWidth);</script></body>`,
+    );
+    writeFileSync(join(dir, 'probe.html'), probe);
+    writeFileSync(join(dir, 'report.html'), html);
+    const flags = [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--hide-scrollbars',
+      '--window-size=1280,900',
+      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'chromium-'))}`,
+    ];
+    const dom = execFileSync(chromium, [...flags, '--dump-dom', `file://${join(dir, 'probe.html')}`], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    expect(dom).toMatch(/data-width="1280"/);
+    expect(dom).toMatch(/data-overflow="(-?\d+)"/);
+    expect(Number(/data-overflow="(-?\d+)"/.exec(dom)?.[1])).toBeLessThanOrEqual(0);
+    const png = join(dir, 'report.png');
+    execFileSync(chromium, [...flags, `--screenshot=${png}`, `file://${join(dir, 'report.html')}`], {
+      timeout: 60_000,
+      stdio: 'ignore',
+    });
+    const bytes = readFileSync(png);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(bytes.readUInt32BE(16)).toBe(1280); // the screenshot's width, from its IHDR chunk
   });
 });
