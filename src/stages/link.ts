@@ -2,6 +2,7 @@ import type { Document, EntityMention, EntityRecord } from '../core/document.js'
 import { registerStage } from '../core/stage.js';
 import { fold, matchKey } from '../core/text.js';
 import { entityId, gazetteerRecord, isCountryId, lookupByKey, lookupMisspelledPerson } from '../entities/gazetteer.js';
+import { conventionalOrder } from '../entities/order.js';
 import { allToLatin, getLanguage } from '../languages/index.js';
 
 /**
@@ -123,7 +124,7 @@ export function linkEntities(doc: Document): void {
       addFullName(i);
       continue;
     }
-    const name = latinName(base);
+    const name = latinName(m.type === 'person' ? conventionalOrder(base) : base);
     if (!name) continue;
     use(m, { id: entityId(m.type, name), type: m.type, name, aliases: [base] });
     addFullName(i);
