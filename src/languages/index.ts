@@ -34,7 +34,7 @@ import ruEvents from './ru/events.json' with { type: 'json' };
 import ruMonths from './ru/months.json' with { type: 'json' };
 import { wordCaseRu } from './ru/morph.js';
 import ruMorphology from './ru/morphology.json' with { type: 'json' };
-import { classifyRu, stripCaseRu } from './ru/names.js';
+import { classifyRu, commonWordRu, stripCaseRu } from './ru/names.js';
 import { nerRu } from './ru/ner.js';
 import ruPage from './ru/page.json' with { type: 'json' };
 import ruTense from './ru/tense.json' with { type: 'json' };
@@ -131,6 +131,8 @@ export interface LanguageModule {
   stripCase(name: string, type: string): string;
   /** The grammatical case a word's form marks (nom, gen, dat, acc, ins, loc, abl), for role slots. */
   wordCase?(word: string): string | undefined;
+  /** A single word the tagger may take for a name but the language's dictionary knows as no name. */
+  commonWord?(word: string): boolean;
   /** The trained name tagger: its features and weights (`ner.ts`, `ner.model.json`). */
   ner?: NerHook;
   events: EventLexicon;
@@ -204,6 +206,7 @@ const LANGUAGES: LanguageModule[] = [
     ner: nerRu,
     stripCase: stripCaseRu,
     wordCase: wordCaseRu,
+    commonWord: commonWordRu,
   },
   {
     code: 'az',

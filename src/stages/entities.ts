@@ -100,6 +100,7 @@ function taggedNames(
     const to = paren > 0 ? from + paren : span.end;
     const surface = text.slice(from, to);
     if (notNames.has(surface) || opensNoName(surface, type)) continue;
+    if (!/\s/u.test(surface) && lang.commonWord?.(surface)) continue;
     const m: EntityMention = {
       start: s.start + from,
       end: s.start + to,
@@ -154,7 +155,8 @@ function combine(view: string, gazetteer: EntityMention[], taggedSpans: EntityMe
     if (parts.length < 2 || parts[parts.length - 1]?.type === 'organization') return false;
     let at = t.start;
     for (const g of parts) {
-      if (!/^\s*$/u.test(view.slice(at, g.start))) return false;
+      // Side by side, or joined by a hyphen or dash ("Azerbaijan-Uzbekistan relations": two countries).
+      if (!/^\s*[-–—]?\s*$/u.test(view.slice(at, g.start))) return false;
       at = g.end;
     }
     return at === t.end;

@@ -98,3 +98,15 @@ export const classifyRu: NameClassifier = (run, cues) => {
   }
   return null;
 };
+
+/**
+ * An adjective the dictionary knows, with no proper-noun reading: capitalised at a sentence start or
+ * as the first word of a name whose noun the tagger left out ("Транскаспийскому" коридору,
+ * "Центрально-Азиатском" регионе), it is no name on its own.
+ */
+export function commonWordRu(word: string): boolean {
+  const parts = word.split('-');
+  const last = analyseRu(parts[parts.length - 1] as string);
+  const proper = ['Name', 'Surn', 'Patr', 'Geox', 'Orgn', 'Abbr', 'Trad'].some((k) => last.kinds.has(k));
+  return !proper && (last.pos === 'ADJF' || last.pos === 'PRTF');
+}

@@ -3,6 +3,12 @@ import { entityCases } from '../entities-helper.js';
 
 describe('English entities', () => {
   entityCases([
+    // Two countries joined by a hyphen are the two countries, not a place of their own.
+    [
+      'Azerbaijan-Uzbekistan relations have reached a new level, the ministers said in Baku.',
+      ['Azerbaijan=place:azerbaijan', 'Uzbekistan=place:uzbekistan'],
+      ['azerbaijan-uzbekistan'],
+    ],
     [
       "During President Ilham Aliyev's first state visit to Uzbekistan, the Declaration was signed.",
       ['Ilham Aliyev=person:ilham-aliyev', 'Uzbekistan=place:uzbekistan'],
