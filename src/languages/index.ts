@@ -40,6 +40,8 @@ import ruPage from './ru/page.json' with { type: 'json' };
 import ruTense from './ru/tense.json' with { type: 'json' };
 
 /** Case endings that may follow a name's stem, and how to find the stem of a base form. */
+
+const AZ_STOPWORDS = new Set(azStopwords.words.map((w: string) => w.toLocaleLowerCase('az')));
 export interface Morphology {
   stemLetters: string;
   maxStemStrip: number;
@@ -226,6 +228,8 @@ const LANGUAGES: LanguageModule[] = [
     ner: nerAz,
     stripCase: stripCaseNameAz,
     wordCase: wordCaseAz,
+    // A function word or numeral capitalised at a sentence start ("İki ölkə …": two countries) is no name.
+    commonWord: (word) => AZ_STOPWORDS.has(word.toLocaleLowerCase('az')),
   },
 ];
 

@@ -3,6 +3,12 @@ import { entityCases } from '../entities-helper.js';
 
 describe('Azerbaijani entities', () => {
   entityCases([
+    // A numeral or function word starting a sentence is no name.
+    [
+      'İki ölkə prezidentinin görüşündə Bakı və Daşkənd arasında əməkdaşlıq müzakirə olunub.',
+      ['Bakı=place:baku'],
+      ['İki'],
+    ],
     // Case endings with vowel harmony
     [
       '18-19 iyun 1997-ci il tarixdə Azərbaycan Respublikasının Prezidenti Heydər Əliyevin Özbəkistana rəsmi səfəri olub.',
