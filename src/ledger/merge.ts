@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DateValue, EntityRecord, EventMention } from '../core/document.js';
 import { gazetteerRecord } from '../entities/gazetteer.js';
 import { eventType, isSecondary, isSymmetric } from '../events/types.js';
-import type { MergeInput } from './records.js';
+import type { DocumentRecord, MergeInput } from './records.js';
 
 /**
  * The ledger merge: one event per real-world event, however many documents report it.
@@ -37,15 +37,7 @@ export interface LedgerEvent {
 
 export interface Ledger {
   schema: 'event-ledger/1';
-  documents: {
-    id: string;
-    source: string;
-    sha256: string;
-    url?: string;
-    title?: string;
-    language: string;
-    published: string | null;
-  }[];
+  documents: Pick<DocumentRecord, 'id' | 'source' | 'sha256' | 'url' | 'title' | 'language' | 'published'>[];
   entities: EntityRecord[];
   events: LedgerEvent[];
 }

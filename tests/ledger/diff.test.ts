@@ -13,6 +13,26 @@ const copy = (): Ledger => JSON.parse(JSON.stringify(base));
 const find = (l: Ledger, pred: (e: LedgerEvent) => boolean) => l.events.find(pred) as LedgerEvent;
 const multi = (l: Ledger) => find(l, (e) => e.type === 'diplomatic_relations' && e.mentions.length >= 3);
 
+/** Debian's Chromium, or undefined (with a warning) where it is not installed. */
+function findChromium(): string | undefined {
+  const found = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
+  if (!found) console.warn("skipped: no Chromium at /usr/bin/chromium (.ci/run installs Debian's chromium package)");
+  return found;
+}
+
+/** Headless flags for a machine whose network is closed (see the env notes), with a fresh profile. */
+const chromiumFlags = () => [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  `--user-data-dir=${mkdtempSync(join(tmpdir(), 'chromium-'))}`,
+];
+
 describe('diffLedgers', () => {
   it('finds two equal ledgers equal', () => {
     const d = diffLedgers(base, copy());
@@ -87,22 +107,9 @@ describe('the diff CLI and its HTML report', () => {
   it('renders in headless Chromium', () => {
     const html = join(dir, 'report.html');
     writeFileSync(html, formatDiffHtml(diffLedgers(base, next), 'output', 'new.json'));
-    const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
-    if (!chromium) {
-      console.warn("skipped: no Chromium at /usr/bin/chromium (.ci/run installs Debian's chromium package)");
-      return;
-    }
-    const flags = [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'chromium-'))}`,
-    ];
+    const chromium = findChromium();
+    if (!chromium) return;
+    const flags = chromiumFlags();
     const dom = execFileSync(chromium, [...flags, '--dump-dom', `file://${html}`], {
       encoding: 'utf8',
       timeout: 60_000,
@@ -170,11 +177,8 @@ describe('a one-date edit, as a reviewer sees it', async () => {
   });
 
   it('fits a 1280 px wide window without horizontal scrolling (headless Chromium)', () => {
-    const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
-    if (!chromium) {
-      console.warn("skipped: no Chromium at /usr/bin/chromium (.ci/run installs Debian's chromium package)");
-      return;
-    }
+    const chromium = findChromium();
+    if (!chromium) return;
     const dir = mkdtempSync(join(tmpdir(), 'event-ledger-diff-width-'));
     // The report has no scripts; this copy measures itself once laid out.
     const probe = html.replace(
@@ -183,19 +187,7 @@ describe('a one-date edit, as a reviewer sees it', async () => {
     );
     writeFileSync(join(dir, 'probe.html'), probe);
     writeFileSync(join(dir, 'report.html'), html);
-    const flags = [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--hide-scrollbars',
-      '--window-size=1280,900',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'chromium-'))}`,
-    ];
+    const flags = [...chromiumFlags(), '--hide-scrollbars', '--window-size=1280,900'];
     const dom = execFileSync(chromium, [...flags, '--dump-dom', `file://${join(dir, 'probe.html')}`], {
       encoding: 'utf8',
       timeout: 60_000,
