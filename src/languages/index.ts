@@ -9,7 +9,7 @@ import azEntities from './az/entities.json' with { type: 'json' };
 import azEvents from './az/events.json' with { type: 'json' };
 import azMonths from './az/months.json' with { type: 'json' };
 import azMorphology from './az/morphology.json' with { type: 'json' };
-import { classifyAz, stripCaseNameAz, wordCaseAz } from './az/names.js';
+import { classifyAz, longFormsAz, stripCaseNameAz, wordCaseAz } from './az/names.js';
 import { nerAz } from './az/ner.js';
 import azPage from './az/page.json' with { type: 'json' };
 import azStopwords from './az/stopwords.json' with { type: 'json' };
@@ -135,6 +135,8 @@ export interface LanguageModule {
   wordCase?(word: string): string | undefined;
   /** A single word the tagger may take for a name but the language's dictionary knows as no name. */
   commonWord?(word: string): boolean;
+  /** Fuller spellings of a name for the gazetteer ("QR-in … Nazirliyi" → "Qazaxıstan Respublikasının … Nazirliyi"). */
+  longForms?(name: string, expand: (abbreviation: string) => string[]): string[];
   /** The trained name tagger: its features and weights (`ner.ts`, `ner.model.json`). */
   ner?: NerHook;
   events: EventLexicon;
@@ -230,6 +232,7 @@ const LANGUAGES: LanguageModule[] = [
     wordCase: wordCaseAz,
     // A function word or numeral capitalised at a sentence start ("İki ölkə …": two countries) is no name.
     commonWord: (word) => AZ_STOPWORDS.has(word.toLocaleLowerCase('az')),
+    longForms: longFormsAz,
   },
 ];
 

@@ -36,6 +36,24 @@ function initialFits(recordId: string, initial: string | undefined): boolean {
   return (gazetteerRecord(recordId)?.aliases ?? []).some((a) => fold(a).startsWith(i));
 }
 
+/**
+ * Gazetteer records a name matches through its language's long forms: a country abbreviation written
+ * in front of a ministry ("QR-in Xarici İşlər Nazirliyi") is the country's full name there.
+ */
+function longFormMatches(doc: Document, m: EntityMention): string[] {
+  const lang = getLanguage(doc.sentences[m.sentence]?.language ?? doc.language);
+  if (!lang?.longForms) return [];
+  const expand = (abbreviation: string) =>
+    lookupByKey(abbreviation)
+      .filter((r) => isCountryId(r.id))
+      .flatMap((r) => (gazetteerRecord(r.id)?.aliases ?? []).filter((a) => /\s/u.test(a)));
+  for (const form of lang.longForms(m.base ?? m.text, expand)) {
+    const found = lookupByKey(form).filter((r) => r.type === 'organization');
+    if (found.length) return found.map((r) => r.id);
+  }
+  return [];
+}
+
 export function linkEntities(doc: Document): void {
   const lastName = (m: EntityMention) => matchKey(m.text.split(/[\s.]+/).pop() ?? '');
   const use = (m: EntityMention, rec: EntityRecord) => {
@@ -87,6 +105,7 @@ export function linkEntities(doc: Document): void {
     if (m.entity) continue;
     let candidates = m.candidates ?? [];
     if (!candidates.length) candidates = lookupByKey(m.text).map((r) => r.id);
+    if (!candidates.length && m.type === 'organization') candidates = longFormMatches(doc, m);
     candidates = candidates.filter((id) => initialFits(id, m.initial));
     if (candidates.length > 1) {
       // Ambiguous surname: the candidate mentioned in full nearest before this mention, else after it.

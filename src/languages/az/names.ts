@@ -72,3 +72,22 @@ export const classifyAz: NameClassifier = (run, cues) => {
   }
   return null;
 };
+
+/** The genitive of an Azerbaijani word by vowel harmony ("Qazaxıstan Respublikası" → "…Respublikasının"). */
+export function genitiveAz(word: string): string {
+  const vowels = word.toLocaleLowerCase('az').match(/[aıoueəiöü]/gu);
+  const last = vowels?.[vowels.length - 1] ?? 'a';
+  const vowel = /[aı]/u.test(last) ? 'ı' : /[eəi]/u.test(last) ? 'i' : /[ou]/u.test(last) ? 'u' : 'ü';
+  return `${word}${/[aıoueəiöü]$/u.test(word.toLocaleLowerCase('az')) ? 'n' : ''}${vowel}n`;
+}
+
+/**
+ * The long forms of a name that opens with a country's abbreviation in the genitive ("QR-in Xarici
+ * İşlər Nazirliyi" → "Qazaxıstan Respublikasının Xarici İşlər Nazirliyi"), for the gazetteer to know
+ * it by; `expand` gives the full names an abbreviation stands for.
+ */
+export function longFormsAz(name: string, expand: (abbreviation: string) => string[]): string[] {
+  const m = /^(\p{Lu}{2,5})-n?[ıiuü]n\s+(.+)$/u.exec(name);
+  if (!m) return [];
+  return expand(m[1] as string).map((full) => `${genitiveAz(full)} ${m[2]}`);
+}

@@ -3,6 +3,12 @@ import { entityCases } from '../entities-helper.js';
 
 describe('Azerbaijani entities', () => {
   entityCases([
+    // A country's abbreviation in the genitive before a ministry: the gazetteer's ministry of that country.
+    [
+      'Bu barədə QR-in Xarici İşlər Nazirliyi məlumat yayıb.',
+      ['QR-in Xarici İşlər Nazirliyi=organization:ministry-of-foreign-affairs-of-kazakhstan'],
+      ['kharici'],
+    ],
     // A numeral or function word starting a sentence is no name.
     [
       'İki ölkə prezidentinin görüşündə Bakı və Daşkənd arasında əməkdaşlıq müzakirə olunub.',
