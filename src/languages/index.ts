@@ -171,6 +171,11 @@ export interface EntityCues {
   nameTitles?: string[];
   /** Names do not inflect: a surname found once marks its bare repetitions in the article. */
   repeatNames?: boolean;
+  /**
+   * Pattern of the text before a name inside a document's title ("the Treaty on …"): such a name is
+   * what the document is about, not an organisation or place of its own.
+   */
+  documentTitles?: string;
 }
 
 const LANGUAGES: LanguageModule[] = [

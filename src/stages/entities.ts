@@ -36,6 +36,8 @@ interface NameCleaner {
   /** One or more honorifics at the start of a span ("President", "Mr."), or null when the language has none. */
   honorific: RegExp | null;
   notNames: Set<string>;
+  /** The text before a name inside a document's title (see EntityCues.documentTitles). */
+  titleOpener: RegExp | null;
   /** A leading word that opens no name of this type. */
   opensNoName(word: string, type: EntityType): boolean;
 }
@@ -55,6 +57,7 @@ function cleanerOf(lang: LanguageModule): NameCleaner {
   c = {
     honorific: escaped.length ? new RegExp(`^(?:(?:${escaped.join('|')})\\.?\\s+)+`, 'u') : null,
     notNames: new Set(lang.entities.notNames ?? []),
+    titleOpener: lang.entities.documentTitles ? new RegExp(lang.entities.documentTitles, 'u') : null,
     // A leading person title, or a lower-case word that is no organisation head, opens no name
     // ("визите Президента Франции" is no organisation; "мэрии Казани" is one). Title stems are
     // tried on names other than people's only: they begin first names too ("Sədrəddin").
@@ -79,7 +82,7 @@ function taggedNames(
   const text = doc.view.slice(s.start, s.end);
   const p = doc.paragraphs[s.paragraph];
   const within = p ? { text: doc.view.slice(p.start, p.end), offset: s.start - p.start } : undefined;
-  const { honorific, notNames, opensNoName } = cleanerOf(lang);
+  const { honorific, notNames, opensNoName, titleOpener } = cleanerOf(lang);
   const out: EntityMention[] = [];
   for (const span of tagNames(lang.ner, text, model, within)) {
     const type = TYPES[span.type] ?? 'organization';
@@ -101,6 +104,7 @@ function taggedNames(
     const surface = text.slice(from, to);
     if (notNames.has(surface) || opensNoName(surface, type)) continue;
     if (!/\s/u.test(surface) && lang.commonWord?.(surface)) continue;
+    if (type !== 'person' && titleOpener?.test(text.slice(Math.max(0, from - 120), from))) continue;
     const m: EntityMention = {
       start: s.start + from,
       end: s.start + to,

@@ -52,12 +52,12 @@ describe('entities.v1 + link.v1', () => {
     expect(d.entities.filter((e) => e.text === 'Aliyev').map((e) => e.entity)).toEqual(['person:heydar-aliyev']);
   });
 
-  it('finds a person outside the gazetteer by a patronymic and gives a Latin name', () => {
+  it('finds a person outside the gazetteer by a patronymic and gives a Latin name, surname last', () => {
     const d = processText(
       '2008-ci ilin yanvar ayından etibarən Primbetov Serik Dostanoviç Qazaxıstan Respublikasının Azərbaycan Respublikasındakı yeni səfiri kimi fəaliyyət göstərir.',
     );
     const m = d.entities.find((e) => e.text.startsWith('Primbetov'));
     expect(m?.type).toBe('person');
-    expect(d.entityRecords.get(m?.entity ?? '')?.name).toBe('Primbetov Serik Dostanovich');
+    expect(d.entityRecords.get(m?.entity ?? '')?.name).toBe('Serik Dostanovich Primbetov');
   });
 });

@@ -3,6 +3,12 @@ import { entityCases } from '../entities-helper.js';
 
 describe('English entities', () => {
   entityCases([
+    // Capitalised words in a document's title name its subject, not an organisation.
+    [
+      'The presidents signed the Treaty on Allied Relations and the Agreement on the establishment of a joint Investment Fund in Tashkent.',
+      ['Tashkent=place:tashkent'],
+      ['Allied', 'Investment'],
+    ],
     // Two countries joined by a hyphen are the two countries, not a place of their own.
     [
       'Azerbaijan-Uzbekistan relations have reached a new level, the ministers said in Baku.',
