@@ -99,9 +99,20 @@ export async function ping(redis: Redis, url: string, timeoutMs = 5000): Promise
       timeoutMs,
     ).unref(),
   );
+  // A refused connection or an unknown host fails at once, not after the timeout.
+  let onError: (e: NodeJS.ErrnoException) => void = () => {};
+  const refused = new Promise<never>((_, reject) => {
+    onError = (e) => {
+      if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(e.code ?? '')) reject(e);
+    };
+    redis.on('error', onError);
+  });
+  refused.catch(() => {}); // settled by the race below, or never
   try {
-    await Promise.race([redis.ping(), timeout]);
+    await Promise.race([redis.ping(), timeout, refused]);
+    redis.off('error', onError);
   } catch (e) {
+    redis.off('error', onError);
     // Left connected, ioredis would keep reconnecting and hold the process open.
     redis.disconnect();
     throw e instanceof QueueUsageError

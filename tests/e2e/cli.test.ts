@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,19 +13,41 @@ const cliIn = (env: Record<string, string>, ...args: string[]) =>
     env: { ...process.env, ...env },
   });
 
+/** The CLI without blocking, so that several can run at once. */
+function cliAsync(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 describe('event-ledger CLI', () => {
-  it('prints help for every command and exits 0', () => {
-    for (const args of [['--help'], ['run', '--help'], ['eval', '--help']]) {
-      const r = cli(...args);
+  it('prints help for every command and exits 0', async () => {
+    // The processes run side by side: each spends most of its time starting up.
+    const results = await Promise.all(
+      [['--help'], ['run', '--help'], ['eval', '--help']].map((args) => cliAsync(...args)),
+    );
+    for (const r of results) {
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout).toContain('Usage: event-ledger');
     }
   });
 
-  it('exits 2 on a usage error', () => {
-    expect(cli('run', '--no-such-option').status).toBe(2);
-    expect(cli('eval').status).toBe(2);
-    expect(cli('run', '--pipeline', join(ROOT, 'package.json')).status).toBe(2);
+  it('exits 2 on a usage error', async () => {
+    const results = await Promise.all(
+      [['run', '--no-such-option'], ['eval'], ['run', '--pipeline', join(ROOT, 'package.json')]].map((args) =>
+        cliAsync(...args),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual([2, 2, 2]);
   });
 
   it('exits 1 when a document failed, and writes the others', () => {
