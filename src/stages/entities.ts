@@ -103,6 +103,8 @@ function taggedNames(
     const to = paren > 0 ? from + paren : span.end;
     const surface = text.slice(from, to);
     if (notNames.has(surface) || opensNoName(surface, type)) continue;
+    // A name has a capital letter somewhere ("правительство" alone is the government, no name).
+    if (!/\p{Lu}/u.test(surface)) continue;
     if (!/\s/u.test(surface) && lang.commonWord?.(surface)) continue;
     if (type !== 'person' && titleOpener?.test(text.slice(Math.max(0, from - 120), from))) continue;
     const m: EntityMention = {
