@@ -6,9 +6,6 @@
  *   import { extract, runBatch } from 'event-ledger';
  *   const { events, entities } = extract('On 5 May 2026 the presidents met in Baku …', { published: '2026-05-06' });
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import './stages/index.js';
 import type { DocumentMeta } from './core/document.js';
 import { buildPipeline, loadPipelineConfig, type Pipeline } from './core/pipeline.js';
@@ -33,17 +30,10 @@ export { dateBounds, exportFiles, exportSqlite, schemaDdl, toSql, toTables } fro
 export { type Ledger, type LedgerEvent, mergeLedger } from './ledger/merge.js';
 export type { DocumentRecord, DocumentResult } from './ledger/records.js';
 export { type RunOptions, type RunReport, type RunResult, runBatch } from './run.js';
-export { toolVersion } from './version.js';
 
-/** The pipeline configuration shipped with the package (`pipelines/default.json`). */
-export const defaultPipelinePath: string = (() => {
-  const here = dirname(fileURLToPath(import.meta.url));
-  return (
-    [join(here, '..', 'pipelines', 'default.json'), join(here, '..', '..', 'pipelines', 'default.json')].find(
-      existsSync,
-    ) ?? join(here, '..', 'pipelines', 'default.json')
-  );
-})();
+import { defaultPipelinePath } from './version.js';
+
+export { defaultPipelinePath, toolVersion } from './version.js';
 
 export interface ExtractOptions {
   /** The document's id in the result (default `doc`). */

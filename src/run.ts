@@ -210,16 +210,18 @@ async function runLocked(
   // A document kept from an earlier run without a usable result (the pipeline or the code changed, or
   // its result was damaged) is processed again from the text the store kept of it.
   const pending: RawInput[] = [];
+  // The documents the ledger is made of this time, in id order: cached, or ready to process.
+  const ready: RawInput[] = [];
   for (const input of inputs) {
-    if (outcomes.has(input)) continue;
-    if (input.text !== undefined || input.bytes !== undefined) {
-      pending.push(input);
+    if (outcomes.has(input)) {
+      ready.push(input);
       continue;
     }
-    const restored = members.restore(before.get(input.id) as Member);
+    const restored =
+      input.text !== undefined || input.bytes !== undefined ? input : members.restore(before.get(input.id) as Member);
     if (restored) {
       pending.push(restored);
-      inputs[inputs.indexOf(input)] = restored;
+      ready.push(restored);
     } else
       failures.push({
         source: input.source,
@@ -231,7 +233,6 @@ async function runLocked(
         },
       });
   }
-  const ready = inputs.filter((i) => outcomes.has(i) || pending.includes(i));
   for (const d of cache.damaged)
     notes.push({
       document: d.source,

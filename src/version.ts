@@ -3,14 +3,19 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeFingerprint } from './batch/fingerprint.js';
 
-/** The package's own folder, whether running from src/ (tsx) or dist/ (built or installed). */
+/** The package's own folder (package.json, pipelines/), whether running from src/ (tsx) or dist/. */
 const here = dirname(fileURLToPath(import.meta.url));
-const packageFile = [join(here, '..', 'package.json'), join(here, '..', '..', 'package.json')].find(existsSync);
+export const packageRoot: string =
+  [join(here, '..'), join(here, '..', '..')].find((d) => existsSync(join(d, 'pipelines', 'default.json'))) ??
+  process.cwd();
+
+/** The pipeline configuration shipped with the package (`pipelines/default.json`). */
+export const defaultPipelinePath = join(packageRoot, 'pipelines', 'default.json');
 
 /** The version in package.json ("0.0.0" if it cannot be read). */
 export function toolVersion(): string {
   try {
-    return (JSON.parse(readFileSync(packageFile as string, 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
   } catch {
     return '0.0.0';
   }

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { describeEnvironmentError, isEnvironmentError, UsageError } from '../core/errors.js';
@@ -17,13 +16,7 @@ import { batchStatus, collectBatch, pendingCount } from '../queue/collect.js';
 import { enqueueBatch } from '../queue/enqueue.js';
 import { startWorker } from '../queue/worker.js';
 import { DEFAULT_TIME_BUDGET, type RunReport, runBatch } from '../run.js';
-import { toolVersion } from '../version.js';
-
-// The project root, whether running from src/ (tsx) or dist/ (built).
-const here = dirname(fileURLToPath(import.meta.url));
-const root =
-  [join(here, '..', '..'), join(here, '..')].find((d) => existsSync(join(d, 'pipelines', 'default.json'))) ??
-  process.cwd();
+import { defaultPipelinePath, toolVersion } from '../version.js';
 
 interface RunCliOptions {
   prune?: boolean;
@@ -170,7 +163,7 @@ export function buildCli(): Command {
     .option(
       '-p, --pipeline <file>',
       'pipeline configuration (JSON; default: $EVENT_LEDGER_PIPELINE, else pipelines/default.json)',
-      process.env.EVENT_LEDGER_PIPELINE ?? join(root, 'pipelines', 'default.json'),
+      process.env.EVENT_LEDGER_PIPELINE ?? defaultPipelinePath,
     )
     .option('--max-bytes <n>', 'refuse input files larger than this', positiveInt, 5_000_000)
     .option(
@@ -229,7 +222,7 @@ and exits 2. Exit codes: 0 done, 1 some documents failed, 2 usage or environment
     .option(
       '-p, --pipeline <file>',
       'pipeline configuration (JSON; default: $EVENT_LEDGER_PIPELINE, else pipelines/default.json)',
-      process.env.EVENT_LEDGER_PIPELINE ?? join(root, 'pipelines', 'default.json'),
+      process.env.EVENT_LEDGER_PIPELINE ?? defaultPipelinePath,
     )
     .option('--max-bytes <n>', 'refuse input files larger than this', positiveInt, 5_000_000)
     .option(

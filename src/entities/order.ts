@@ -1,6 +1,6 @@
 /**
  * A person's name in its conventional order. Official Russian, Azerbaijani and Central Asian usage
- * writes the surname first before the given name and patronymic ("Primbetov Serik Dostanoviç",
+ * writes the surname first before the given name and patronymic ("Nurlanov Aidar Serikoviç",
  * "Иванов Иван Иванович"); the display name, and the id made from it, put the surname last, as the
  * same person is written elsewhere ("Serik Primbetov", "Ivan Ivanovich Ivanov").
  *

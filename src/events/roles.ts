@@ -131,7 +131,7 @@ function ranked(ctx: RoleContext, role: RoleDef, pool: EntityMention[], taken: E
   const own = role.notOwnCountryOf
     ? taken
         .filter((p) => p.role === role.notOwnCountryOf)
-        // The country the article ties the person to ("U.S. Commerce Secretary William Daley") counts too.
+        // The country the article ties the person to ("French Trade Minister Jean Martin") counts too.
         .map((p) => ctx.doc.entityRecords.get(p.entity)?.country ?? countryOf(p.entity) ?? p.entity)
     : [];
   const rows = pool.flatMap((m, distance) => {

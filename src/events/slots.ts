@@ -117,7 +117,7 @@ export function markNames(
       slot = typeof rule === 'string' ? rule : rule ? (rule[c ?? ''] ?? rule.default) : undefined;
     }
     // A name after another with only capitalised title words between shares its preposition
-    // ("the visit of U.S. Commerce Secretary William Daley").
+    // ("the visit of French Trade Minister Jean Martin").
     if (
       !slot &&
       previous &&
@@ -172,7 +172,7 @@ export function slotsOf(
         gap = gap.slice(0, x.start - a) + gap.slice(x.end - a);
       const words = gap.match(/[\p{L}\p{N}'’-]+/gu)?.length ?? 0;
       // After the trigger, a name between takes the "of" phrase ("a letter to President Rafsanjani
-      // of Iran") unless only title words join them ("of U.S. Commerce Secretary William Daley");
+      // of Iran") unless only title words join them ("of French Trade Minister Jean Martin");
       // before it, a genitive may stand apart from its noun ("Kərimovun Azərbaycana … səfəri").
       const between =
         m.start >= trigger.end &&

@@ -9,7 +9,7 @@ import azEntities from './az/entities.json' with { type: 'json' };
 import azEvents from './az/events.json' with { type: 'json' };
 import azMonths from './az/months.json' with { type: 'json' };
 import azMorphology from './az/morphology.json' with { type: 'json' };
-import { classifyAz, longFormsAz, stripCaseNameAz, wordCaseAz } from './az/names.js';
+import { classifyAz, commonWordAz, longFormsAz, stripCaseNameAz, wordCaseAz } from './az/names.js';
 import { nerAz } from './az/ner.js';
 import azPage from './az/page.json' with { type: 'json' };
 import azStopwords from './az/stopwords.json' with { type: 'json' };
@@ -40,8 +40,6 @@ import ruPage from './ru/page.json' with { type: 'json' };
 import ruTense from './ru/tense.json' with { type: 'json' };
 
 /** Case endings that may follow a name's stem, and how to find the stem of a base form. */
-
-const AZ_STOPWORDS = new Set(azStopwords.words.map((w: string) => w.toLocaleLowerCase('az')));
 export interface Morphology {
   stemLetters: string;
   maxStemStrip: number;
@@ -235,8 +233,7 @@ const LANGUAGES: LanguageModule[] = [
     ner: nerAz,
     stripCase: stripCaseNameAz,
     wordCase: wordCaseAz,
-    // A function word or numeral capitalised at a sentence start ("İki ölkə …": two countries) is no name.
-    commonWord: (word) => AZ_STOPWORDS.has(word.toLocaleLowerCase('az')),
+    commonWord: commonWordAz,
     longForms: longFormsAz,
   },
 ];

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { stringify } from 'csv-stringify/sync';
+import type { DateValue } from '../core/document.js';
 import { UsageError } from '../core/errors.js';
 import { writeAtomic } from '../io/write.js';
 import type { Ledger } from './merge.js';
@@ -160,6 +161,17 @@ function bound(s: string, upper: boolean): string | null {
   return null;
 }
 
+/** A date as its columns: the ISO value, the first and last day it covers, its precision. */
+function dateColumns(date: DateValue | null | undefined): Row {
+  const bounds = dateBounds(date?.value);
+  return {
+    date_value: date?.value ?? null,
+    date_start: bounds?.start ?? null,
+    date_end: bounds?.end ?? null,
+    date_precision: date?.precision ?? null,
+  };
+}
+
 export function toTables(ledger: Ledger): Tables {
   return {
     documents: ledger.documents.map((d) => ({
@@ -179,41 +191,29 @@ export function toTables(ledger: Ledger): Tables {
       country: e.country ?? null,
     })),
     aliases: ledger.entities.flatMap((e) => [...new Set(e.aliases)].map((alias) => ({ entity_id: e.id, alias }))),
-    events: ledger.events.map((e) => {
-      const bounds = dateBounds(e.date?.value);
-      return {
-        id: e.id,
-        type: e.type,
-        status: e.status,
-        date_value: e.date?.value ?? null,
-        date_start: bounds?.start ?? null,
-        date_end: bounds?.end ?? null,
-        date_precision: e.date?.precision ?? null,
-        date_mod: e.date?.mod ?? null,
-        date_source: (e.date as { source?: string } | null)?.source ?? null,
-        confidence: e.confidence,
-        attributes: e.attributes as Record<string, unknown>,
-      };
-    }),
+    events: ledger.events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      status: e.status,
+      ...dateColumns(e.date),
+      date_mod: e.date?.mod ?? null,
+      date_source: e.date?.source ?? null,
+      confidence: e.confidence,
+      attributes: e.attributes as Record<string, unknown>,
+    })),
     participants: ledger.events.flatMap((e) =>
       e.participants.map((p) => ({ event_id: e.id, role: p.role, entity_id: p.entity })),
     ),
     mentions: ledger.events.flatMap((e) =>
-      e.mentions.map((m) => {
-        const bounds = dateBounds(m.date?.value);
-        return {
-          event_id: e.id,
-          document_id: m.document,
-          start_offset: m.start,
-          end_offset: m.end,
-          sentence: m.text,
-          trigger_text: m.trigger,
-          date_value: m.date?.value ?? null,
-          date_start: bounds?.start ?? null,
-          date_end: bounds?.end ?? null,
-          date_precision: m.date?.precision ?? null,
-        };
-      }),
+      e.mentions.map((m) => ({
+        event_id: e.id,
+        document_id: m.document,
+        start_offset: m.start,
+        end_offset: m.end,
+        sentence: m.text,
+        trigger_text: m.trigger,
+        ...dateColumns(m.date),
+      })),
     ),
     conflicts: ledger.events.flatMap((e) =>
       e.conflicts.map((c) => ({ event_id: e.id, field: c.field, value_list: c.values, reports: c.reports })),

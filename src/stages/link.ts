@@ -38,7 +38,7 @@ function initialFits(recordId: string, initial: string | undefined): boolean {
 
 /**
  * Gazetteer records a name matches through its language's long forms: a country abbreviation written
- * in front of a ministry ("QR-in Xarici İşlər Nazirliyi") is the country's full name there.
+ * in front of a ministry ("ABŞ-ın Ədliyyə Nazirliyi") is the country's full name there.
  */
 function longFormMatches(doc: Document, m: EntityMention): string[] {
   const lang = getLanguage(doc.sentences[m.sentence]?.language ?? doc.language);

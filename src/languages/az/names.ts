@@ -1,5 +1,6 @@
 import type { NameClassifier } from '../../entities/runs.js';
 import morphology from './morphology.json' with { type: 'json' };
+import stopwords from './stopwords.json' with { type: 'json' };
 
 /**
  * Azerbaijani names outside the gazetteer, from cues: person titles before or after the name, initials,
@@ -82,12 +83,19 @@ export function genitiveAz(word: string): string {
 }
 
 /**
- * The long forms of a name that opens with a country's abbreviation in the genitive ("QR-in Xarici
- * İşlər Nazirliyi" → "Qazaxıstan Respublikasının Xarici İşlər Nazirliyi"), for the gazetteer to know
+ * The long forms of a name that opens with a country's abbreviation in the genitive ("QR-in Səhiyyə
+ * Nazirliyi" → "Qazaxıstan Respublikasının Səhiyyə Nazirliyi"), for the gazetteer to know
  * it by; `expand` gives the full names an abbreviation stands for.
  */
 export function longFormsAz(name: string, expand: (abbreviation: string) => string[]): string[] {
   const m = /^(\p{Lu}{2,5})-n?[ıiuü]n\s+(.+)$/u.exec(name);
   if (!m) return [];
   return expand(m[1] as string).map((full) => `${genitiveAz(full)} ${m[2]}`);
+}
+
+const STOPWORDS = new Set(stopwords.words.map((w: string) => w.toLocaleLowerCase('az')));
+
+/** A function word or numeral capitalised at a sentence start ("İki ölkə …": two countries) is no name. */
+export function commonWordAz(word: string): boolean {
+  return STOPWORDS.has(word.toLocaleLowerCase('az'));
 }
