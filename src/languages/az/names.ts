@@ -95,7 +95,15 @@ export function longFormsAz(name: string, expand: (abbreviation: string) => stri
 
 const STOPWORDS = new Set(stopwords.words.map((w: string) => w.toLocaleLowerCase('az')));
 
-/** A function word or numeral capitalised at a sentence start ("İki ölkə …": two countries) is no name. */
+/**
+ * A function word or numeral capitalised at a sentence start ("İki ölkə …": two countries) is no name,
+ * nor is one with a case ending ("Sizə …": to you; "Onlara …": to them).
+ */
 export function commonWordAz(word: string): boolean {
-  return STOPWORDS.has(word.toLocaleLowerCase('az'));
+  const lower = word.toLocaleLowerCase('az');
+  if (STOPWORDS.has(lower)) return true;
+  // Any case ending, one letter too: these stems are known words, so there is no name to misread.
+  return morphology.endings.some(
+    (e) => lower.length > e.length + 1 && lower.endsWith(e) && STOPWORDS.has(lower.slice(0, -e.length)),
+  );
 }

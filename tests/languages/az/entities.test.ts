@@ -15,6 +15,12 @@ describe('Azerbaijani entities', () => {
       ['Bakı=place:baku'],
       ['İki'],
     ],
+    // … and so is a pronoun with a case ending, capitalised in a letter's polite address ("Sizə": to you).
+    [
+      'Bu bayram günündə Sizə və dost Özbəkistan xalqına ən xoş arzularımı yetirirəm, Sizinlə görüşü səbirsizliklə gözləyirəm.',
+      ['Özbəkistan=place:uzbekistan'],
+      ['Sizə', 'Sizinlə', 'size', 'sizinl'],
+    ],
     // Case endings with vowel harmony
     [
       '18-19 iyun 1997-ci il tarixdə Azərbaycan Respublikasının Prezidenti Heydər Əliyevin Özbəkistana rəsmi səfəri olub.',
