@@ -385,6 +385,42 @@ export function mergeLedger<T extends MergeInput>(
       .map((ev) => ({ doc: r.record.id, ev }))
       .sort((a, b) => a.ev.start - b.ev.start || cmp(a.ev.type, b.ev.type)),
   );
+  // Whether two reports link depends only on their signature (type, identifying attributes, date,
+  // participants by role): the relation is computed once per pair of signatures, and an event keeps
+  // the set of its reports' signatures rather than the reports, so checking that a report fits every
+  // report of an event costs the distinct signatures, not the reports (thousands of articles telling
+  // one event have a handful).
+  const sigIds = new Map<string, number>();
+  const sigOf = candidates.map((c) => {
+    const sig = signature(c.ev);
+    let id = sigIds.get(sig);
+    if (id === undefined) {
+      id = sigIds.size;
+      sigIds.set(sig, id);
+    }
+    return id;
+  });
+  const sigCount = sigIds.size;
+  const sigRep: number[] = [];
+  sigOf.forEach((sig, i) => {
+    if (sigRep[sig] === undefined) sigRep[sig] = i;
+  });
+  const linkMemo = new Map<number, boolean>();
+  const linkedSig = (sa: number, sb: number, ignoreDates: boolean): boolean => {
+    const key = (sa * sigCount + sb) * 2 + (ignoreDates ? 1 : 0);
+    let ok = linkMemo.get(key);
+    if (ok === undefined) {
+      ok = linked(
+        (candidates[sigRep[sa] as number] as Candidate).ev,
+        (candidates[sigRep[sb] as number] as Candidate).ev,
+        ignoreDates,
+      );
+      linkMemo.set(key, ok);
+    }
+    return ok;
+  };
+  const linkedAt = (i: number, j: number, ignoreDates = false) =>
+    linkedSig(sigOf[i] as number, sigOf[j] as number, ignoreDates);
   // Union-find over the "same event" relation, within each type.
   const parent = candidates.map((_, i) => i);
   const find = (start: number): number => {
@@ -395,26 +431,27 @@ export function mergeLedger<T extends MergeInput>(
     }
     return i;
   };
-  const members = new Map<number, number[]>(candidates.map((_, i) => [i, [i]]));
+  const sigsOfRoot = new Map<number, Set<number>>(candidates.map((_, i) => [i, new Set([sigOf[i] as number])]));
   const union = (i: number, j: number) => {
     const a = find(i);
     const b = find(j);
     if (a === b) return;
     const [lo, hi] = a < b ? [a, b] : [b, a];
     parent[hi] = lo;
-    members.set(lo, [...(members.get(lo) ?? []), ...(members.get(hi) ?? [])]);
-    members.delete(hi);
+    const keep = sigsOfRoot.get(lo) as Set<number>;
+    for (const sig of sigsOfRoot.get(hi) ?? []) keep.add(sig);
+    sigsOfRoot.delete(hi);
   };
   // Reports join an event only when they fit every report it already holds: one report naming fewer
   // participants ("Obama met …") must not bridge two different events ("Obama and Kenny", "Obama and
   // Mandela's family"). Candidates are in content order (document id, offset), so the outcome does not
   // depend on the order documents arrive in.
   const fitsAll = (i: number, j: number): boolean => {
-    for (const x of members.get(find(i)) ?? []) {
-      for (const y of members.get(find(j)) ?? []) {
-        const a = (candidates[x] as Candidate).ev;
-        const b = (candidates[y] as Candidate).ev;
-        if (!linked(a, b, !firm(a) || !firm(b))) return false;
+    for (const x of sigsOfRoot.get(find(i)) ?? []) {
+      for (const y of sigsOfRoot.get(find(j)) ?? []) {
+        const a = (candidates[sigRep[x] as number] as Candidate).ev;
+        const b = (candidates[sigRep[y] as number] as Candidate).ev;
+        if (!linkedSig(x, y, !firm(a) || !firm(b))) return false;
       }
     }
     return true;
@@ -422,18 +459,13 @@ export function mergeLedger<T extends MergeInput>(
   const join = (i: number, j: number) => {
     if (find(i) !== find(j) && fitsAll(i, j)) union(i, j);
   };
-  // Whether two reports link depends only on their type, amount, date and participants by role: reports
-  // alike in all of these (the same event told by many articles) are one event at once, and only one of
-  // them, the first, takes part in the pairwise comparisons below. Same relation, far fewer pairs.
+  // Reports alike in everything `linked` looks at (the same event told by many articles) are one event
+  // at once, and only one of them, the first, takes part in the pairwise comparisons below.
   const representatives: number[] = [];
-  const bySignature = new Map<string, number>();
-  candidates.forEach((c, i) => {
-    const sig = signature(c.ev);
-    const first = bySignature.get(sig);
-    if (first === undefined) {
-      bySignature.set(sig, i);
-      representatives.push(i);
-    } else if (linked(c.ev, (candidates[first] as Candidate).ev)) union(i, first);
+  candidates.forEach((_, i) => {
+    const first = sigRep[sigOf[i] as number] as number;
+    if (first === i) representatives.push(i);
+    else if (linkedAt(i, first)) union(i, first);
     else representatives.push(i);
   });
   // Blocking: two reports can only be one event if they share the type and a participant (a city counts
@@ -474,7 +506,7 @@ export function mergeLedger<T extends MergeInput>(
         const j = idxs[y] as number;
         // Already one event: nothing to learn from comparing them (the relation's components are the same).
         if (find(i) === find(j)) continue;
-        if (linked((candidates[i] as Candidate).ev, (candidates[j] as Candidate).ev)) join(i, j);
+        if (linkedAt(i, j)) join(i, j);
       }
     }
   }
@@ -514,7 +546,7 @@ export function mergeLedger<T extends MergeInput>(
     fits.set(find(i), fit);
     for (const p of c.ev.participants) {
       for (const j of datedByKey.get(`${c.ev.type}|${countryOf(p.entity) ?? p.entity}`) ?? []) {
-        if (linked(c.ev, (candidates[j] as Candidate).ev, true)) fit.add(find(j));
+        if (linkedAt(i, j, true)) fit.add(find(j));
       }
     }
   }
