@@ -2,21 +2,24 @@
  * Batch benchmark (part of `npm run bench`): a synthetic corpus built deterministically from the default
  * corpus — articles recombining its sentences in each language, with years shifted and paragraphs
  * reordered — processed with --jobs 1 and --jobs 2 (full runs), then an incremental re-run after adding
- * 10 articles. Reports articles/s, MB/s and words/s, the jobs-2/jobs-1 ratio, the incremental run's share
- * of a full run, and peak RSS; writes bench/results/batch.json.
+ * 10 articles. Each round runs the three in turn; the figures are the medians over the rounds (the
+ * machines are shared and noisy), and the jobs-2/jobs-1 ratio is also given for every round, as is the
+ * incremental run's share of a full run. Reports articles/s, MB/s, words/s and peak RSS; writes
+ * bench/results/batch.json.
  *
- * Options: --articles N (default 10000), --keep (keep the generated corpus in bench/corpus-N).
+ * Options: --articles N (default 10000), --rounds R (default 3), --keep (keep the generated corpus).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunReport } from '../src/run.js';
-import { numberArg } from './args.js';
+import { median, numberArg } from './args.js';
 import { generate, sentencePools } from './synthetic.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const N = numberArg('--articles', 10_000);
+const ROUNDS = numberArg('--rounds', 3);
 const PIPELINE = join(ROOT, 'pipelines', 'default.json');
 
 function corpusSize(dir: string): { bytes: number; words: number; articles: number } {
@@ -67,32 +70,90 @@ const row = (label: string, seconds: number, articles: number, bytes: number, wo
   };
   rows.push(r);
   console.log(
-    `${label.padEnd(24)} ${String(r.seconds).padStart(8)} s ${String(r.articlesPerSec).padStart(7)} art/s ${r.mbPerSec.toFixed(2).padStart(7)} MB/s ${String(r.wordsPerSec).padStart(9)} words/s`,
+    `${label.padEnd(34)} ${String(r.seconds).padStart(8)} s ${String(r.articlesPerSec).padStart(7)} art/s ${r.mbPerSec.toFixed(2).padStart(7)} MB/s ${String(r.wordsPerSec).padStart(9)} words/s`,
   );
   return r;
 };
 
-const j1 = timed(1, corpus, join(base, 'out1'), true);
-row('full, --jobs 1', j1.seconds, size.articles, size.bytes, size.words);
-const j2 = timed(2, corpus, join(base, 'out2'), true);
-row('full, --jobs 2', j2.seconds, size.articles, size.bytes, size.words);
-generate(corpus, N, 10, pools);
-const inc = timed(2, corpus, join(base, 'out2'), false);
-row('incremental, +10 articles', inc.seconds, 10, 0, 0);
-const peakRssMb = Math.max(j1.report.peakRssMb, j2.report.peakRssMb, inc.report.peakRssMb);
+interface Round {
+  jobs1: number;
+  jobs2: number;
+  incremental: number;
+  rss: { jobs1: number; jobs2: number; incremental: number };
+  cached: number;
+  timings: RunReport['timings'];
+}
+const rounds: Round[] = [];
+for (let k = 0; k < ROUNDS; k++) {
+  // Every round starts from the same N articles: the 10 added by the previous round are removed.
+  for (let a = N; a < N + 10; a++) rmSync(join(corpus, `art${String(a).padStart(6, '0')}.txt`), { force: true });
+  for (const dir of ['out1', 'out2']) rmSync(join(base, dir), { recursive: true, force: true });
+  const j1 = timed(1, corpus, join(base, 'out1'), true);
+  const j2 = timed(2, corpus, join(base, 'out2'), true);
+  generate(corpus, N, 10, pools);
+  const inc = timed(2, corpus, join(base, 'out2'), false);
+  rounds.push({
+    jobs1: j1.seconds,
+    jobs2: j2.seconds,
+    incremental: inc.seconds,
+    rss: { jobs1: j1.report.peakRssMb, jobs2: j2.report.peakRssMb, incremental: inc.report.peakRssMb },
+    cached: inc.report.counts.cached,
+    timings: j1.report.timings,
+  });
+  console.log(
+    `round ${k + 1}/${ROUNDS}: --jobs 1 ${j1.seconds.toFixed(1)} s, --jobs 2 ${j2.seconds.toFixed(1)} s (${(j1.seconds / j2.seconds).toFixed(2)}x), +10 articles ${inc.seconds.toFixed(1)} s (${((inc.seconds / j2.seconds) * 100).toFixed(1)}%), peak RSS ${j1.report.peakRssMb}/${j2.report.peakRssMb}/${inc.report.peakRssMb} MB`,
+  );
+}
+const med = (f: (r: Round) => number) => median(rounds.map(f));
+console.log(`median of ${ROUNDS} rounds:`);
+row(
+  'full, --jobs 1',
+  med((r) => r.jobs1),
+  size.articles,
+  size.bytes,
+  size.words,
+);
+row(
+  'full, --jobs 2',
+  med((r) => r.jobs2),
+  size.articles,
+  size.bytes,
+  size.words,
+);
+row(
+  'incremental, +10 articles, --jobs 2',
+  med((r) => r.incremental),
+  10,
+  0,
+  0,
+);
+const speedups = rounds.map((r) => Math.round((r.jobs1 / r.jobs2) * 100) / 100);
+const shares = rounds.map((r) => Math.round((r.incremental / r.jobs2) * 1000) / 10);
+const peakRssMb = med((r) => Math.max(r.rss.jobs1, r.rss.jobs2, r.rss.incremental));
 const summary = {
   articles: size.articles,
-  speedupJobs2: Math.round((j1.seconds / j2.seconds) * 100) / 100,
-  incrementalShareOfFull: Math.round((inc.seconds / j2.seconds) * 1000) / 10,
-  incrementalCached: inc.report.counts.cached,
+  rounds: ROUNDS,
+  speedupJobs2: median(speedups),
+  speedupJobs2ByRound: speedups,
+  incrementalShareOfFull: median(shares),
+  incrementalShareByRound: shares,
+  incrementalCached: rounds[0]?.cached ?? 0,
   peakRssMb,
-  peakRssMbByRun: { jobs1: j1.report.peakRssMb, jobs2: j2.report.peakRssMb, incremental: inc.report.peakRssMb },
-  stageMsJobs1: j1.report.timings,
+  peakRssMbByRun: {
+    jobs1: med((r) => r.rss.jobs1),
+    jobs2: med((r) => r.rss.jobs2),
+    incremental: med((r) => r.rss.incremental),
+  },
+  stageMsJobs1: rounds[0]?.timings ?? [],
+  loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
 };
 console.log(
-  `--jobs 2 / --jobs 1: ${summary.speedupJobs2}×; incremental re-run: ${summary.incrementalShareOfFull}% of a full run (${summary.incrementalCached} cached); peak RSS ${peakRssMb} MB (jobs 1: ${j1.report.peakRssMb}, jobs 2: ${j2.report.peakRssMb}, incremental: ${inc.report.peakRssMb})`,
+  `--jobs 2 / --jobs 1: ${summary.speedupJobs2}x (rounds: ${speedups.join(', ')}); incremental re-run: ${summary.incrementalShareOfFull}% of a full run (rounds: ${shares.join(', ')}; ${summary.incrementalCached} cached); peak RSS ${peakRssMb} MB (jobs 1: ${summary.peakRssMbByRun.jobs1}, jobs 2: ${summary.peakRssMbByRun.jobs2}, incremental: ${summary.peakRssMbByRun.incremental})`,
 );
-console.log('stage time with --jobs 1 (ms):', j1.report.timings.map((t) => `${t.stage} ${t.ms}`).join(', '));
+console.log(
+  'stage time with --jobs 1, first round (ms):',
+  summary.stageMsJobs1.map((t) => `${t.stage} ${t.ms}`).join(', '),
+);
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench', 'results', 'batch.json'), `${JSON.stringify({ rows, summary }, null, 1)}\n`);
 if (!process.argv.includes('--keep')) rmSync(base, { recursive: true, force: true });

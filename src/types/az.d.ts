@@ -15,6 +15,8 @@ declare module 'az' {
     (word: string, config?: Record<string, unknown>): Parse[];
     init(path: string, callback: (err?: Error) => void): void;
   }
-  const Az: { Morph: MorphFn };
+  /** The file loader Az.js reads its dictionaries through (fs in Node, XHR in browsers). */
+  type Loader = (url: string, responseType: string, callback: (err: Error | null, data?: unknown) => void) => void;
+  const Az: { Morph: MorphFn; load: Loader };
   export default Az;
 }

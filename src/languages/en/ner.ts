@@ -1,9 +1,12 @@
-import nlp from 'compromise';
+import type Nlp from 'compromise';
+import { lazy } from '../../core/lazy.js';
 import { cueFeatures } from '../../ner/cues.js';
 import { endingFeatures } from '../../ner/morphology.js';
 import type { NerHook } from '../../ner/tagger.js';
 import entities from './entities.json' with { type: 'json' };
 import morphology from './morphology.json' with { type: 'json' };
+
+const nlp = lazy((require) => require('compromise') as typeof Nlp);
 
 /**
  * English tagger features: compromise's tags of the term a token falls in (its person, place and
@@ -39,7 +42,7 @@ type Term = { pre: string; text: string; post: string; tags: Set<string> };
 function termTags(text: string): Map<number, string[]> {
   const out = new Map<number, string[]>();
   let at = 0;
-  for (const sentence of (nlp(text) as unknown as { document: Term[][] }).document) {
+  for (const sentence of (nlp()(text) as unknown as { document: Term[][] }).document) {
     for (const term of sentence) {
       at += term.pre.length;
       const kept: string[] = [];

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import Az from 'az';
+import type AzJs from 'az';
+import { lazy } from '../../core/lazy.js';
 
 /**
  * Russian morphology with Az.js (the `az` package: OpenCorpora dictionaries and pymorphy2-style
@@ -9,11 +11,52 @@ import Az from 'az';
  * Orgn (organisation), Abbr. Results are cached per word form: names repeat.
  */
 const dicts = join(dirname(createRequire(import.meta.url).resolve('az/package.json')), 'dicts');
-await new Promise<void>((resolve, reject) => {
-  Az.Morph.init(dicts, (err?: Error) =>
-    err ? reject(new Error(`cannot load the Russian dictionaries in ${dicts}: ${err.message}`)) : resolve(),
-  );
-});
+
+let ready = false;
+const loadAz = lazy((require) => require('az') as typeof AzJs);
+
+/**
+ * Loads the dictionaries (~60 MB in memory) on the first Russian word rather than at import, so a
+ * process that reads no Russian, or only merges, never holds them. Az.js reads its files through its
+ * `Az.load` hook (which it swaps for XHR in browsers): a reader in its place that reads each file at
+ * once and answers after `Morph.init` has asked for all of them (Az.js counts the files it waits for)
+ * makes loading synchronous, as the stages are.
+ */
+function ensureDictionaries(): typeof AzJs {
+  const Az = loadAz();
+  if (ready) return Az;
+  const asyncLoad = Az.load;
+  const answers: (() => void)[] = [];
+  let failure: Error | undefined;
+  Az.load = (url, responseType, callback) => {
+    try {
+      if (responseType === 'json') {
+        const json = JSON.parse(readFileSync(url, 'utf8'));
+        answers.push(() => callback(null, json));
+      } else {
+        const b = readFileSync(url);
+        const data = b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+        answers.push(() => callback(null, data));
+      }
+    } catch (e) {
+      answers.push(() => callback(e as Error));
+    }
+  };
+  try {
+    Az.Morph.init(dicts, (err?: Error) => {
+      if (err) failure = err;
+      else ready = true;
+    });
+  } finally {
+    Az.load = asyncLoad;
+  }
+  for (const answer of answers) answer();
+  if (failure || !ready)
+    throw new Error(
+      `cannot load the Russian dictionaries in ${dicts}: ${failure?.message ?? 'loading did not finish'}; reinstall the az package (npm ci)`,
+    );
+  return Az;
+}
 
 export interface RuWord {
   lemma: string;
@@ -51,7 +94,7 @@ const cache = new Map<string, RuWord>();
 export function analyseRu(word: string): RuWord {
   let w = cache.get(word);
   if (w) return w;
-  const parses = Az.Morph(word);
+  const parses = ensureDictionaries().Morph(word);
   const best = parses[0];
   const tag = best ? best.tag.toString() : '';
   const kinds = new Set(KINDS.filter((k) => new RegExp(`(^|[ ,])${k}([ ,]|$)`).test(tag)));
