@@ -7,11 +7,11 @@
  *   const { events, entities } = extract('On 5 May 2026 the presidents met in Baku …', { published: '2026-05-06' });
  */
 import './stages/index.js';
+import { processInput } from './batch/process.js';
 import type { DocumentMeta } from './core/document.js';
 import { buildPipeline, loadPipelineConfig, type Pipeline } from './core/pipeline.js';
 import { sha256 } from './io/inputs.js';
 import type { DocumentResult } from './ledger/records.js';
-import { processInput } from './run.js';
 
 export type {
   DateMention,

@@ -1,21 +1,25 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import PQueue from 'p-queue';
-import { Piscina } from 'piscina';
-import { fillEvents, type Outcome, ResultCache, resultSalt } from './batch/cache.js';
-import { MEMBERS_FILE, type Member, MemberStore, memberInput, toMember } from './batch/members.js';
-import { commitOutputs, finishCommit, lockOutput, removeStaleTemps } from './batch/outputs.js';
+import { type Outcome, ResultCache, resultSalt } from './batch/cache.js';
+import { finishBatch, type RunResult } from './batch/finish.js';
+import { type Member, MemberStore, memberInput, toMember } from './batch/members.js';
+import { finishCommit, lockOutput, removeStaleTemps } from './batch/outputs.js';
+import { createPool, runInPool } from './batch/pool.js';
+import { DEFAULT_TIME_BUDGET, processInput, toStored } from './batch/process.js';
+import { phaseTimer, type RunReport } from './batch/report.js';
 import { describeEnvironmentError, isEnvironmentError, UsageError } from './core/errors.js';
 import './stages/index.js';
-import { createDocument, type Message } from './core/document.js';
-import { buildPipeline, loadPipelineConfig, type Pipeline, stableStringify } from './core/pipeline.js';
-import { decodeInput } from './io/decode.js';
-import { type InputFailure, type RawInput, readInputs } from './io/inputs.js';
-import { AtomicFileWriter } from './io/write.js';
-import { type Ledger, mergeLedger } from './ledger/merge.js';
-import { type DocumentResult, type MergeInput, toDocumentResult } from './ledger/records.js';
-import { provenance } from './version.js';
+import { buildPipeline, loadPipelineConfig, type Pipeline } from './core/pipeline.js';
+import { type RawInput, readInputs } from './io/inputs.js';
+
+/**
+ * `run`: the top layer. Reads the inputs, takes cached results, has the rest processed (in-process or
+ * by a pool of worker threads), then merges and writes. Each layer below imports only the ones under
+ * it: batch/process (one document), batch/cache, batch/pool and batch/members (the batch),
+ * batch/finish (the merge and the writers), batch/report (what the run reports).
+ */
+export type { RunReport, RunResult };
 
 export interface RunOptions {
   inputs: string[];
@@ -39,82 +43,6 @@ export interface RunOptions {
   force?: boolean;
   /** Each document's time budget: seconds per 100 KB of input (a document under 100 KB gets as much). */
   timeBudget?: number;
-}
-
-/** The default time budget per document: seconds per 100 KB (and as much again for any document). */
-export const DEFAULT_TIME_BUDGET = 10;
-
-/** A document's time budget in ms, by its size. */
-export const budgetMs = (bytes: number, perHundredKb = DEFAULT_TIME_BUDGET) =>
-  perHundredKb * 1000 * (1 + bytes / 100_000);
-
-export interface RunReport {
-  /** What made the outputs: tool version, code fingerprint, Node.js version. */
-  tool: ReturnType<typeof provenance>;
-  /** When the run started (ISO 8601, UTC). */
-  startedAt: string;
-  /** The inputs as given on the command line (`-` for standard input). */
-  inputs: string[];
-  pipeline: { name: string; hash: string; file: string };
-  counts: {
-    inputs: number;
-    processed: number;
-    failed: number;
-    events: number;
-    entities: number;
-    /** Documents whose results came from the cache of an earlier run. */
-    cached: number;
-    /** Documents of earlier runs kept in the ledger though not among this run's inputs. */
-    kept: number;
-    /** Documents of earlier runs dropped by --prune. */
-    dropped: number;
-  };
-  jobs: number;
-  failures: { source: string; code: string; message: string; line?: number }[];
-  warnings: {
-    document: string;
-    code: string;
-    message: string;
-    severity: string;
-    start?: number;
-    line?: number;
-  }[];
-  timings: { stage: string; ms: number }[];
-  /** The process's peak resident memory (worker threads included). */
-  peakRssMb: number;
-  /** SHA-256 of the documents.jsonl and ledger.json written with this report: a reader can check the pair. */
-  outputs?: Record<string, string>;
-  totalMs: number;
-}
-
-export interface RunResult {
-  ledger: Ledger;
-  report: RunReport;
-}
-
-/** Decodes one input and runs the per-document stages over it; never throws. */
-export function processInput(
-  input: RawInput,
-  pipeline: Pipeline,
-  timings?: Map<string, number>,
-  timeBudget = DEFAULT_TIME_BUDGET,
-): { result?: DocumentResult; failure?: InputFailure } {
-  const deadline = performance.now() + budgetMs(input.bytes?.length ?? Buffer.byteLength(input.text ?? ''), timeBudget);
-  const decoded = decodeInput(input);
-  const fatal = decoded.messages.find((m) => m.severity === 'error');
-  if (fatal) return { failure: { source: input.source, message: fatal } };
-  const doc = createDocument({
-    id: input.id,
-    source: input.source,
-    sha256: input.sha256,
-    text: decoded.text,
-    meta: input.meta,
-  });
-  doc.messages.push(...decoded.messages);
-  pipeline.run(doc, timings, deadline);
-  const error = doc.messages.find((m) => m.severity === 'error');
-  if (error) return { failure: { source: input.source, message: error } };
-  return { result: toDocumentResult(doc, input.text !== undefined || input.html === true) };
 }
 
 const MIN_DOCS_FOR_POOL = 16;
@@ -298,199 +226,4 @@ async function runLocked(
   cache.prune();
   members.prune(next);
   return result;
-}
-
-/**
- * One document in a worker thread, within its time budget: a stage that never returns is stopped by
- * ending the thread (piscina starts another), and the document fails with the reason.
- */
-async function runInPool(
-  pool: Piscina,
-  task: {
-    config: ReturnType<typeof loadPipelineConfig>;
-    input: RawInput;
-    cache: { out: string; salt: string };
-    timeBudget: number;
-  },
-  cache: ResultCache,
-  timings: Map<string, number>,
-): Promise<Outcome> {
-  const bytes = task.input.bytes?.length ?? Buffer.byteLength(task.input.text ?? '');
-  // The stages check the budget themselves between stages; this is the hard stop beyond it.
-  const limit = Math.ceil(2 * budgetMs(bytes, task.timeBudget) + 10_000);
-  try {
-    const r = (await pool.run(task, { signal: AbortSignal.timeout(limit) })) as {
-      outcome: Outcome;
-      timings: [string, number][];
-    };
-    for (const [k, v] of r.timings) timings.set(k, (timings.get(k) ?? 0) + v);
-    cache.touch(task.input);
-    return r.outcome;
-  } catch (e) {
-    const aborted = (e as Error).name === 'AbortError' || (e as Error).name === 'TimeoutError';
-    const message = aborted
-      ? `processing did not finish within ${(limit / 1000).toFixed(0)} s for ${bytes} bytes and was stopped; split the article or raise --time-budget`
-      : `processing failed in a worker thread: ${(e as Error).message}`;
-    return cache.set(task.input, {
-      failure: {
-        source: task.input.source,
-        message: { code: aborted ? 'time-budget' : 'worker-failed', message, severity: 'error', stage: 'extract' },
-      },
-    });
-  }
-}
-
-/** Accumulates the wall time between calls under the name given. */
-export function phaseTimer(timings: Map<string, number>): (name: string) => void {
-  let t = performance.now();
-  return (name) => {
-    const now = performance.now();
-    timings.set(name, (timings.get(name) ?? 0) + now - t);
-    t = now;
-  };
-}
-
-export function toStored(outcome: { result?: DocumentResult; failure?: InputFailure }) {
-  return outcome.result ? { result: outcome.result } : { failure: outcome.failure as InputFailure };
-}
-
-export interface FinishOptions {
-  out: string;
-  /** Every input of the batch, in reading order. */
-  inputs: RawInput[];
-  outcomes: Map<RawInput, Outcome>;
-  /** Inputs that failed before processing (unreadable, too large). */
-  failures: InputFailure[];
-  /** The stored record of an input (see batch/cache), from which its documents.jsonl line is copied. */
-  record: (input: RawInput) => string | undefined;
-  pipeline: RunReport['pipeline'];
-  jobs: number;
-  cached: number;
-  timings: Map<string, number>;
-  phase: (name: string) => void;
-  t0: number;
-  /** Warnings about the batch rather than a document's text (skipped files, damaged stored results). */
-  notes?: RunReport['warnings'];
-  /** Inputs given to this run (default: all of `inputs`). */
-  given?: number;
-  kept?: number;
-  dropped?: number;
-  /** The serialised member list (batch/members), committed with the outputs. */
-  members?: string;
-  /** The inputs as given (paths, `-`, or a batch name). */
-  inputPaths?: string[];
-}
-
-/**
- * The end of every batch, whatever ran its documents (this process, worker threads, or queue workers on
- * other machines): merge, then write documents.jsonl, ledger.json and run-report.json atomically.
- */
-export function finishBatch(o: FinishOptions): RunResult {
-  const results: MergeInput[] = [];
-  const sources: RawInput[] = [];
-  const failures = [...o.failures];
-  for (const input of o.inputs) {
-    const outcome = o.outcomes.get(input);
-    if (outcome && 'merge' in outcome) {
-      results.push(outcome.merge);
-      sources.push(input);
-    } else if (outcome) failures.push(outcome.failure);
-  }
-  const { ledger, records } = mergeLedger(results);
-  o.phase('merge');
-  // mergeLedger orders records by id with a stable sort: the same order pairs each with its input.
-  const byId = sources.map((input, i) => ({ input, id: (results[i] as MergeInput).record.id }));
-  byId.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  mkdirSync(o.out, { recursive: true });
-  const documents = new AtomicFileWriter(join(o.out, 'documents.jsonl'));
-  try {
-    records.forEach((r, i) => {
-      const input = byId[i]?.input as RawInput;
-      const stored = o.record(input);
-      if (stored === undefined)
-        throw new Error(
-          `the stored result of ${input.source} disappeared before documents.jsonl was written; run again`,
-        );
-      documents.write(`${fillEvents(stored, r.events)}\n`);
-    });
-  } catch (e) {
-    documents.abort();
-    throw e;
-  }
-  const warnings: RunReport['warnings'] = [...(o.notes ?? [])];
-  for (const r of records) {
-    for (const w of r.warnings) {
-      const entry: RunReport['warnings'][number] = {
-        document: r.id,
-        code: w.code,
-        message: w.message,
-        severity: w.severity,
-      };
-      if (w.start !== undefined) entry.start = w.start;
-      if (w.line !== undefined) entry.line = w.line;
-      warnings.push(entry);
-    }
-  }
-  const report: RunReport = {
-    tool: provenance(),
-    startedAt: new Date(Date.now() - (performance.now() - o.t0)).toISOString(),
-    inputs: o.inputPaths ?? [],
-    pipeline: o.pipeline,
-    counts: {
-      inputs:
-        (o.given ?? o.inputs.length) + o.failures.filter((f) => !o.inputs.some((i) => i.source === f.source)).length,
-      processed: records.length,
-      failed: failures.length,
-      events: ledger.events.length,
-      entities: ledger.entities.length,
-      cached: o.cached,
-      kept: o.kept ?? 0,
-      dropped: o.dropped ?? 0,
-    },
-    jobs: o.jobs,
-    failures: failures
-      .map(({ source, message }) => failureEntry(source, message))
-      .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)),
-    warnings,
-    timings: [],
-    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    totalMs: 0,
-  };
-  // Every output goes to a temporary file first; then one journalled commit renames them all. The
-  // run report names the exact contents of the pair it belongs to.
-  const prepared: [string, string][] = [[relative(o.out, documents.close()), 'documents.jsonl']];
-  const prepare = (target: string, data: string) => {
-    const w = new AtomicFileWriter(join(o.out, target));
-    w.write(data);
-    prepared.push([relative(o.out, w.close()), target]);
-    return w.sha256;
-  };
-  report.outputs = {
-    'documents.jsonl': documents.sha256,
-    'ledger.json': prepare('ledger.json', serialiseLedger(ledger)),
-  };
-  if (o.members !== undefined) prepare(join('.store', MEMBERS_FILE), o.members);
-  o.phase('write');
-  report.timings = [...o.timings.entries()].map(([stage, ms]) => ({ stage, ms: Math.round(ms) }));
-  report.totalMs = Math.round(performance.now() - o.t0);
-  prepare('run-report.json', `${JSON.stringify(JSON.parse(stableStringify(report)), null, 2)}\n`);
-  commitOutputs(o.out, prepared);
-  return { ledger, report };
-}
-
-/** A pool of worker threads running src/batch/worker (the .ts source under tsx, the .js build otherwise). */
-export function createPool(threads: number): Piscina {
-  const fromSource = extname(fileURLToPath(import.meta.url)) === '.ts';
-  const filename = new URL(fromSource ? './batch/worker-tsx.mjs' : './batch/worker.js', import.meta.url).href;
-  return new Piscina({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
-}
-
-function failureEntry(source: string, m: Message): RunReport['failures'][number] {
-  const e: RunReport['failures'][number] = { source, code: m.code, message: m.message };
-  if (m.line !== undefined) e.line = m.line;
-  return e;
-}
-
-export function serialiseLedger(ledger: Ledger): string {
-  return `${JSON.stringify(ledger, null, 2)}\n`;
 }

@@ -1,8 +1,8 @@
 import '../stages/index.js';
 import { buildPipeline, type PipelineConfig } from '../core/pipeline.js';
 import type { RawInput } from '../io/inputs.js';
-import { processInput, toStored } from '../run.js';
 import { encodeOutcome, ResultCache } from './cache.js';
+import { processInput, toStored } from './process.js';
 
 /**
  * The per-document work in a worker thread (piscina): the same pipeline as in-process, built once per

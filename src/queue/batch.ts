@@ -3,9 +3,10 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { Queue, UnrecoverableError } from 'bullmq';
 import { Redis } from 'ioredis';
 import { codeFingerprint } from '../batch/fingerprint.js';
+import type { RunReport } from '../batch/report.js';
 import type { PipelineConfig } from '../core/pipeline.js';
 import { type InputFailure, type RawInput, sha256 } from '../io/inputs.js';
-import type { RunReport } from '../run.js';
+import { QueueUsageError } from './errors.js';
 
 /**
  * The shared state of a distributed batch, all in Redis under one prefix:
@@ -128,7 +129,7 @@ export function openQueue(redis: Redis, name: string): Queue {
   return queue;
 }
 
-export class QueueUsageError extends Error {}
+export { QueueUsageError };
 
 export async function readManifest(redis: Redis, name: string): Promise<BatchManifest> {
   const text = await redis.get(batchKey(name));

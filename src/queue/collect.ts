@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { decodeOutcome, type Outcome, ResultCache } from '../batch/cache.js';
+import { finishBatch, type RunResult } from '../batch/finish.js';
 import { MemberStore, toMember } from '../batch/members.js';
 import { finishCommit, lockOutput, removeStaleTemps } from '../batch/outputs.js';
+import { phaseTimer } from '../batch/report.js';
 import type { InputFailure, RawInput } from '../io/inputs.js';
-import { finishBatch, phaseTimer, type RunResult } from '../run.js';
 import {
   type BatchManifest,
   type BatchProgress,

@@ -1,9 +1,9 @@
 import { hostname } from 'node:os';
 import { type Job, Worker } from 'bullmq';
 import type { Piscina } from 'piscina';
+import { createPool } from '../batch/pool.js';
 import work from '../batch/worker.js';
 import type { PipelineConfig } from '../core/pipeline.js';
-import { createPool } from '../run.js';
 import {
   type ArticleJob,
   compress,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { serialiseLedger } from '../../src/batch/finish.js';
 import type { DateValue, EntityRecord, EventMention } from '../../src/core/document.js';
 import { mergeLedger } from '../../src/ledger/merge.js';
 import type { MergeInput } from '../../src/ledger/records.js';
-import { serialiseLedger } from '../../src/run.js';
 
 /**
  * The merge's rules on reports built by hand: each case is two or three documents reporting events

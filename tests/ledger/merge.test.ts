@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { serialiseLedger } from '../../src/batch/finish.js';
 import { interval, mergeLedger } from '../../src/ledger/merge.js';
 import { toDocumentResult } from '../../src/ledger/records.js';
-import { serialiseLedger } from '../../src/run.js';
 import { processText, seed } from '../helpers.js';
 
 const ids = ['000', '001', '002', '003', '004'];

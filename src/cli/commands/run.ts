@@ -1,0 +1,83 @@
+import { availableParallelism } from 'node:os';
+import type { Command } from 'commander';
+import { DEFAULT_TIME_BUDGET } from '../../batch/process.js';
+import { defaultPipelinePath } from '../../version.js';
+import { languageCode, positiveInt, positiveNumber, printReport, progressReporter } from '../shared.js';
+
+interface RunCliOptions {
+  prune?: boolean;
+  force?: boolean;
+  timeBudget: number;
+  out: string;
+  pipeline: string;
+  maxBytes: number;
+  language?: string;
+  jobs: number;
+  full?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+/** `event-ledger run`. */
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('extract events from articles and write documents.jsonl, ledger.json and run-report.json')
+    .argument(
+      '[inputs...]',
+      'files or folders (.txt, .md, .html, .htm, .jsonl), or - for JSONL on standard input; default: corpus/',
+    )
+    .option('-o, --out <dir>', 'output folder', 'output')
+    .option(
+      '-p, --pipeline <file>',
+      'pipeline configuration (JSON; default: $EVENT_LEDGER_PIPELINE, else pipelines/default.json)',
+      process.env.EVENT_LEDGER_PIPELINE ?? defaultPipelinePath,
+    )
+    .option('--max-bytes <n>', 'refuse input files larger than this', positiveInt, 5_000_000)
+    .option(
+      '-l, --language <code>',
+      'the language of every input (ISO 639-1: en, ru, az) instead of detecting it; a JSONL record\'s own "language" wins',
+      languageCode,
+    )
+    .option('-j, --jobs <n>', 'documents processed in parallel (worker threads)', positiveInt, availableParallelism())
+    .option('--full', 'process every document again instead of reusing cached results')
+    .option(
+      '--prune',
+      'make the ledger of exactly these inputs: drop documents of earlier runs not among them (refused above half of them without --force)',
+    )
+    .option('--force', 'with --prune: drop even more than half of the documents')
+    .option(
+      '--time-budget <seconds>',
+      'seconds a document may take per 100 KB (and as much again for any document); over it the document fails and the rest go on',
+      positiveNumber,
+      DEFAULT_TIME_BUDGET,
+    )
+    .option('-q, --quiet', 'print nothing but errors')
+    .option('-v, --verbose', 'also list info messages and cache use')
+    .addHelpText(
+      'after',
+      `
+A run adds its inputs to the ledger already in --out: new and changed documents are processed, the
+documents of earlier runs are kept (their results come from the store in --out/.store and .cache).
+Use --prune to make the ledger of exactly the inputs given. A missing input path changes nothing
+and exits 2. Exit codes: 0 done, 1 some documents failed, 2 usage or environment error.`,
+    )
+    .action(async (inputs: string[], opts: RunCliOptions) => {
+      const progress = opts.quiet ? undefined : progressReporter();
+      const { report } = await (await import('../../run.js')).runBatch({
+        inputs: inputs.length ? inputs : ['corpus'],
+        out: opts.out,
+        pipeline: opts.pipeline,
+        maxBytes: opts.maxBytes,
+        ...(opts.language ? { language: opts.language } : {}),
+        jobs: opts.jobs,
+        full: !!opts.full,
+        prune: !!opts.prune,
+        force: !!opts.force,
+        timeBudget: opts.timeBudget,
+        ...(progress ? { progress: progress.update } : {}),
+      });
+      progress?.stop();
+      printReport(report, opts);
+    });
+}
