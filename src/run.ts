@@ -126,7 +126,6 @@ async function runLocked(
   const outcomes = new Map<RawInput, Outcome>();
   let cached = 0;
   phase('read-inputs');
-  for (const input of read.inputs) members.keep(input, before.get(input.id)?.sha256 === input.sha256);
   for (const input of inputs) {
     const hit = opts.full ? undefined : cache.get(input);
     if (hit) {
@@ -197,6 +196,11 @@ async function runLocked(
       opts.progress?.(done, ready.length, cached);
     });
   }
+  // The store keeps each input's text for later runs: written while the worker threads extract (one
+  // small file per new or changed document adds up to seconds at archive size), before the member
+  // list that names them is committed.
+  for (const input of read.inputs) members.keep(input, before.get(input.id)?.sha256 === input.sha256);
+  phase('store-inputs');
   await queue.onIdle();
   await pool?.destroy();
   phase('extract');

@@ -35,7 +35,9 @@ function ensureDictionaries(): typeof AzJs {
         answers.push(() => callback(null, json));
       } else {
         const b = readFileSync(url);
-        const data = b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+        // A large file's Buffer owns its memory: hand that over rather than a copy (the dictionaries are ~16 MB).
+        const whole = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
+        const data = whole ? b.buffer : b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
         answers.push(() => callback(null, data));
       }
     } catch (e) {
