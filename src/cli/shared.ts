@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
-import { InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import type { RunReport } from '../batch/report.js';
 import { UsageError } from '../core/errors.js';
 import { LANGUAGE_CODE } from '../io/inputs.js';
 import type { Ledger } from '../ledger/merge.js';
 import type { BatchProgress } from '../queue/batch.js';
+import { defaultPipelinePath } from '../version.js';
 
 /** What the commands share: option parsers, progress and report printing, reading a ledger. */
 
@@ -123,3 +124,19 @@ export const positiveInt = (v: string) => {
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
   return n;
 };
+
+/** The options of commands that read inputs (run, enqueue): the pipeline, the size limit, a given language. */
+export function inputOptions(command: Command): Command {
+  return command
+    .option(
+      '-p, --pipeline <file>',
+      'pipeline configuration (JSON; default: $EVENT_LEDGER_PIPELINE, else pipelines/default.json)',
+      process.env.EVENT_LEDGER_PIPELINE ?? defaultPipelinePath,
+    )
+    .option('--max-bytes <n>', 'refuse input files larger than this', positiveInt, 5_000_000)
+    .option(
+      '-l, --language <code>',
+      'the language of every input (ISO 639-1: en, ru, az) instead of detecting it; a JSONL record\'s own "language" wins',
+      languageCode,
+    );
+}

@@ -1,8 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { DEFAULT_TIME_BUDGET } from '../../batch/process.js';
-import { defaultPipelinePath } from '../../version.js';
-import { languageCode, positiveInt, positiveNumber, printReport, progressReporter } from '../shared.js';
+import { inputOptions, positiveInt, positiveNumber, printReport, progressReporter } from '../shared.js';
 
 interface RunCliOptions {
   prune?: boolean;
@@ -20,25 +19,15 @@ interface RunCliOptions {
 
 /** `event-ledger run`. */
 export function registerRun(program: Command): void {
-  program
+  const command = program
     .command('run')
     .description('extract events from articles and write documents.jsonl, ledger.json and run-report.json')
     .argument(
       '[inputs...]',
       'files or folders (.txt, .md, .html, .htm, .jsonl), or - for JSONL on standard input; default: corpus/',
-    )
+    );
+  inputOptions(command)
     .option('-o, --out <dir>', 'output folder', 'output')
-    .option(
-      '-p, --pipeline <file>',
-      'pipeline configuration (JSON; default: $EVENT_LEDGER_PIPELINE, else pipelines/default.json)',
-      process.env.EVENT_LEDGER_PIPELINE ?? defaultPipelinePath,
-    )
-    .option('--max-bytes <n>', 'refuse input files larger than this', positiveInt, 5_000_000)
-    .option(
-      '-l, --language <code>',
-      'the language of every input (ISO 639-1: en, ru, az) instead of detecting it; a JSONL record\'s own "language" wins',
-      languageCode,
-    )
     .option('-j, --jobs <n>', 'documents processed in parallel (worker threads)', positiveInt, availableParallelism())
     .option('--full', 'process every document again instead of reusing cached results')
     .option(
