@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import PQueue from 'p-queue';
 import { type Outcome, ResultCache, resultSalt } from './batch/cache.js';
 import { finishBatch, type RunResult } from './batch/finish.js';
-import { type Member, MemberStore, memberInput, toMember } from './batch/members.js';
+import { type Member, MemberStore, memberInput } from './batch/members.js';
 import { finishCommit, lockOutput, removeStaleTemps } from './batch/outputs.js';
 import { createPool, runInPool } from './batch/pool.js';
 import { DEFAULT_TIME_BUDGET, processInput, toStored } from './batch/process.js';
@@ -93,141 +93,149 @@ async function runLocked(
   // the temporary files killed runs left behind.
   finishCommit(opts.out);
   const members = new MemberStore(opts.out);
-  const cache = new ResultCache(opts.out, resultSalt(pipeline.hash));
-  removeStaleTemps(opts.out, [cache.dir, members.dir, join(members.dir, 'inputs')]);
-  const read = readInputs(opts.inputs, {
-    maxBytes: opts.maxBytes,
-    ...(opts.language ? { language: opts.language } : {}),
-  });
-  const { failures } = read;
-  const notes: RunReport['warnings'] = read.warnings.map((w) => ({
-    document: w.source,
-    code: w.message.code,
-    message: w.message.message,
-    severity: w.message.severity,
-  }));
-  // The ledger's documents: those of earlier runs, each replaced by this run's input of the same id,
-  // plus the new ones; with --prune, this run's inputs only.
-  const earlier = members.read();
-  if (earlier.problem)
-    notes.push({ document: opts.out, code: 'damaged-store', message: earlier.problem, severity: 'warning' });
-  const given = new Map(read.inputs.map((i) => [i.id, i]));
-  const before = new Map(earlier.members.map((m) => [m.id, m]));
-  const dropped = opts.prune ? earlier.members.filter((m) => !given.has(m.id)) : [];
-  if (dropped.length && dropped.length * 2 > earlier.members.length && !opts.force)
-    throw new UsageError(
-      `--prune would drop ${dropped.length} of the ${earlier.members.length} documents in ${opts.out}; add --force if that is meant (nothing was changed)`,
+  try {
+    const cache = new ResultCache(opts.out, resultSalt(pipeline.hash));
+    removeStaleTemps(opts.out, [cache.dir, members.dir, join(members.dir, 'inputs')]);
+    const read = readInputs(opts.inputs, {
+      maxBytes: opts.maxBytes,
+      ...(opts.language ? { language: opts.language } : {}),
+    });
+    const { failures } = read;
+    const notes: RunReport['warnings'] = read.warnings.map((w) => ({
+      document: w.source,
+      code: w.message.code,
+      message: w.message.message,
+      severity: w.message.severity,
+    }));
+    // The ledger's documents: those of earlier runs, each replaced by this run's input of the same id,
+    // plus the new ones; with --prune, this run's inputs only.
+    const earlier = members.read();
+    if (earlier.problem)
+      notes.push({ document: opts.out, code: 'damaged-store', message: earlier.problem, severity: 'warning' });
+    const given = new Map(read.inputs.map((i) => [i.id, i]));
+    const before = new Map(earlier.members.map((m) => [m.id, m]));
+    const dropped = opts.prune ? earlier.members.filter((m) => !given.has(m.id)) : [];
+    if (dropped.length && dropped.length * 2 > earlier.members.length && !opts.force)
+      throw new UsageError(
+        `--prune would drop ${dropped.length} of the ${earlier.members.length} documents in ${opts.out}; add --force if that is meant (nothing was changed)`,
+      );
+    const keptMembers = opts.prune ? [] : earlier.members.filter((m) => !given.has(m.id));
+    const inputs: RawInput[] = [...read.inputs, ...keptMembers.map(memberInput)].sort((a, b) =>
+      a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
     );
-  const keptMembers = opts.prune ? [] : earlier.members.filter((m) => !given.has(m.id));
-  const inputs: RawInput[] = [...read.inputs, ...keptMembers.map(memberInput)].sort((a, b) =>
-    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-  );
-  const jobs = Math.max(1, opts.jobs ?? 1);
-  const outcomes = new Map<RawInput, Outcome>();
-  let cached = 0;
-  phase('read-inputs');
-  for (const input of inputs) {
-    const hit = opts.full ? undefined : cache.get(input);
-    if (hit) {
-      outcomes.set(input, hit);
-      cached++;
-    }
-  }
-  phase('cache-read');
-  // A document kept from an earlier run without a usable result (the pipeline or the code changed, or
-  // its result was damaged) is processed again from the text the store kept of it.
-  const pending: RawInput[] = [];
-  // The documents the ledger is made of this time, in id order: cached, or ready to process.
-  const ready: RawInput[] = [];
-  for (const input of inputs) {
-    if (outcomes.has(input)) {
-      ready.push(input);
-      continue;
-    }
-    const restored =
-      input.text !== undefined || input.bytes !== undefined ? input : members.restore(before.get(input.id) as Member);
-    if (restored) {
-      pending.push(restored);
-      ready.push(restored);
-    } else
-      failures.push({
-        source: input.source,
-        message: {
-          code: 'store-missing',
-          message: `the kept text of ${input.source} is missing or damaged, so it could not be processed again; run again with it among the inputs`,
-          severity: 'error',
-          stage: 'read',
-        },
-      });
-  }
-  for (const d of cache.damaged)
-    notes.push({
-      document: d.source,
-      code: 'damaged-cache',
-      message: `the stored result of ${d.source} was damaged (${d.reason}); processed again`,
-      severity: 'warning',
-    });
-  // CPU-bound extraction: one document at a time in-process, or a pool of worker threads that p-queue
-  // keeps fed. Each finished document goes to the cache at once, so an interrupted run resumes; worker
-  // threads store their own results and hand back only what the merge needs.
-  // Starting worker threads (each loads the models and dictionaries) costs about a second: only worth it
-  // for more than a handful of documents.
-  const budget = opts.timeBudget ?? DEFAULT_TIME_BUDGET;
-  const pool = jobs > 1 && pending.length >= MIN_DOCS_FOR_POOL ? createPool(jobs) : undefined;
-  const queue = new PQueue({ concurrency: pool ? jobs * 2 : 1 });
-  let done = cached;
-  opts.progress?.(done, ready.length, cached);
-  for (const input of pending) {
-    queue.add(async () => {
-      if (pool) {
-        outcomes.set(
-          input,
-          await runInPool(
-            pool,
-            { config, input, cache: { out: opts.out, salt: cache.salt }, timeBudget: budget },
-            cache,
-            timings,
-          ),
-        );
-      } else {
-        outcomes.set(input, cache.set(input, toStored(processInput(input, pipeline, timings, budget))));
+    const jobs = Math.max(1, opts.jobs ?? 1);
+    const outcomes = new Map<RawInput, Outcome>();
+    let cached = 0;
+    phase('read-inputs');
+    for (const input of inputs) {
+      const hit = opts.full ? undefined : cache.get(input);
+      if (hit) {
+        outcomes.set(input, hit);
+        cached++;
       }
-      done++;
-      opts.progress?.(done, ready.length, cached);
+    }
+    phase('cache-read');
+    // A document kept from an earlier run without a usable result (the pipeline or the code changed, or
+    // its result was damaged) is processed again from the text the store kept of it.
+    const pending: RawInput[] = [];
+    // The documents the ledger is made of this time, in id order: cached, or ready to process.
+    const ready: RawInput[] = [];
+    for (const input of inputs) {
+      if (outcomes.has(input)) {
+        ready.push(input);
+        continue;
+      }
+      const restored =
+        input.text !== undefined || input.bytes !== undefined ? input : members.restore(before.get(input.id) as Member);
+      if (restored) {
+        pending.push(restored);
+        ready.push(restored);
+      } else
+        failures.push({
+          source: input.source,
+          message: {
+            code: 'store-missing',
+            message: `the kept text of ${input.source} is missing or damaged, so it could not be processed again; run again with it among the inputs`,
+            severity: 'error',
+            stage: 'read',
+          },
+        });
+    }
+    for (const d of cache.damaged)
+      notes.push({
+        document: d.source,
+        code: 'damaged-cache',
+        message: `the stored result of ${d.source} was damaged (${d.reason}); processed again`,
+        severity: 'warning',
+      });
+    // CPU-bound extraction: one document at a time in-process, or a pool of worker threads that p-queue
+    // keeps fed. Each finished document goes to the cache at once, so an interrupted run resumes; worker
+    // threads store their own results and hand back only what the merge needs.
+    // Starting worker threads (each loads the models and dictionaries) costs about a second: only worth it
+    // for more than a handful of documents.
+    const budget = opts.timeBudget ?? DEFAULT_TIME_BUDGET;
+    const pool = jobs > 1 && pending.length >= MIN_DOCS_FOR_POOL ? createPool(jobs) : undefined;
+    const queue = new PQueue({ concurrency: pool ? jobs * 2 : 1 });
+    let done = cached;
+    opts.progress?.(done, ready.length, cached);
+    for (const input of pending) {
+      queue.add(async () => {
+        if (pool) {
+          outcomes.set(
+            input,
+            await runInPool(
+              pool,
+              { config, input, cache: { out: opts.out, salt: cache.salt }, timeBudget: budget },
+              cache,
+              timings,
+            ),
+          );
+        } else {
+          outcomes.set(input, cache.set(input, toStored(processInput(input, pipeline, timings, budget))));
+        }
+        done++;
+        opts.progress?.(done, ready.length, cached);
+      });
+    }
+    // The store keeps each input's text for later runs: written while the worker threads extract (one
+    // small file per new or changed document adds up to seconds at archive size), before the member
+    // list that names them is committed.
+    for (const input of read.inputs) members.keep(input, before.get(input.id));
+    phase('store-inputs');
+    await queue.onIdle();
+    await pool?.destroy();
+    phase('extract');
+    timings.delete('extract'); // the stages' own times are reported; this was their wall time
+    // The member list of the new ledger: every document with a result. A document that failed this
+    // time is reported and left out, as the ledger follows its documents' current text.
+    const next: Member[] = ready
+      .filter((i) => 'merge' in (outcomes.get(i) ?? {}))
+      .map((i) => members.member(i, before.get(i.id)));
+    members.compact(next);
+    const result = finishBatch({
+      out: opts.out,
+      inputs: ready,
+      outcomes,
+      failures,
+      record: (input) => cache.readRecord(input),
+      pipeline: { name: config.name, hash: pipeline.hash, file: opts.pipeline },
+      jobs,
+      cached,
+      timings,
+      phase,
+      t0,
+      notes,
+      given: read.inputs.length,
+      kept: keptMembers.length,
+      dropped: dropped.length,
+      members: MemberStore.serialise(next),
+      inputPaths: opts.inputs,
     });
+    cache.prune();
+    members.prune(next);
+    return result;
+  } finally {
+    // A run that throws leaves no pack open (a library caller may go on running).
+    members.close();
   }
-  // The store keeps each input's text for later runs: written while the worker threads extract (one
-  // small file per new or changed document adds up to seconds at archive size), before the member
-  // list that names them is committed.
-  for (const input of read.inputs) members.keep(input, before.get(input.id)?.sha256 === input.sha256);
-  phase('store-inputs');
-  await queue.onIdle();
-  await pool?.destroy();
-  phase('extract');
-  timings.delete('extract'); // the stages' own times are reported; this was their wall time
-  // The member list of the new ledger: every document with a result. A document that failed this
-  // time is reported and left out, as the ledger follows its documents' current text.
-  const next: Member[] = ready.filter((i) => 'merge' in (outcomes.get(i) ?? {})).map(toMember);
-  const result = finishBatch({
-    out: opts.out,
-    inputs: ready,
-    outcomes,
-    failures,
-    record: (input) => cache.readRecord(input),
-    pipeline: { name: config.name, hash: pipeline.hash, file: opts.pipeline },
-    jobs,
-    cached,
-    timings,
-    phase,
-    t0,
-    notes,
-    given: read.inputs.length,
-    kept: keptMembers.length,
-    dropped: dropped.length,
-    members: MemberStore.serialise(next),
-    inputPaths: opts.inputs,
-  });
-  cache.prune();
-  members.prune(next);
-  return result;
 }

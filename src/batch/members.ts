@@ -1,15 +1,28 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { RawInput } from '../io/inputs.js';
-import { writeAtomic } from '../io/write.js';
 
 /**
  * The documents an output folder's ledger is made of, kept between runs so that a run adds its inputs
  * to the ledger instead of replacing it. `members.json` lists each document's identity (what its
- * cached result is keyed by); `inputs/` keeps each document's text as read, gzipped, so a document
- * not among a later run's inputs can be processed again when the pipeline or the code changes.
+ * cached result is keyed by) and where its text is kept: `inputs/` holds the texts as read, each
+ * gzipped, appended to one pack file per run (one write per document; one small file per document
+ * cost seconds per 10,000 articles), so a document not among a later run's inputs can be processed
+ * again when the pipeline or the code changes. Packs no member points to are removed after the
+ * commit; a pack mostly of superseded texts has its live ones copied into the new pack first.
  */
 export interface Member {
   id: string;
@@ -17,6 +30,14 @@ export interface Member {
   sha256: string;
   html?: boolean;
   meta: RawInput['meta'];
+  /** Where the text is kept: a pack in `.store/inputs/` and the byte range of its gzipped entry. */
+  stored?: StoredAt;
+}
+
+export interface StoredAt {
+  pack: string;
+  offset: number;
+  length: number;
 }
 
 interface MemberFile {
@@ -24,11 +45,25 @@ interface MemberFile {
   documents: Member[];
 }
 
+interface KeptBody {
+  id?: string;
+  sha256: string;
+  text?: string;
+  bytes?: string;
+}
+
 export const MEMBERS_FILE = 'members.json';
+
+/** Below this share of live bytes a pack's live entries are copied forward and the pack dropped. */
+const COMPACT_BELOW = 0.5;
 
 export class MemberStore {
   readonly dir: string;
   private readonly inputsDir: string;
+  /** This run's pack, opened on the first text kept. */
+  private pack: { name: string; fd: number; size: number } | undefined;
+  /** Where this run kept (or found kept) each input's text, by document id. */
+  private readonly located = new Map<string, StoredAt>();
 
   constructor(out: string) {
     this.dir = join(out, '.store');
@@ -65,25 +100,65 @@ export class MemberStore {
     return `${JSON.stringify({ schema: 1, documents } satisfies MemberFile)}\n`;
   }
 
-  private bodyPath(id: string): string {
+  /** Where texts were kept one file per document, before packs (still read, and removed when unused). */
+  private legacyPath(id: string): string {
     return join(this.inputsDir, `${createHash('sha256').update(id).digest('hex').slice(0, 32)}.json.gz`);
   }
 
-  /** Keeps an input's text; `unchanged`: the member list already holds this content, kept before. */
-  keep(input: RawInput, unchanged = false): void {
-    const path = this.bodyPath(input.id);
-    if (unchanged && existsSync(path)) return;
-    const body = input.text !== undefined ? { text: input.text } : { bytes: input.bytes?.toString('base64') ?? '' };
-    writeAtomic(path, gzipSync(JSON.stringify({ sha256: input.sha256, ...body })), { fsync: false });
+  private append(data: Buffer): StoredAt {
+    if (!this.pack) {
+      const name = `${Date.now().toString(36)}-${process.pid}.pack`;
+      this.pack = { name, fd: openSync(join(this.inputsDir, name), 'a'), size: 0 };
+    }
+    const at = { pack: this.pack.name, offset: this.pack.size, length: data.length };
+    writeSync(this.pack.fd, data);
+    this.pack.size += data.length;
+    return at;
   }
 
-  private body(id: string): { sha256: string; text?: string; bytes?: string } | undefined {
+  /**
+   * Keeps an input's text, unless `previous` (the member of the same id in the ledger so far) already
+   * keeps this very content.
+   */
+  keep(input: RawInput, previous?: Member): void {
+    if (previous?.sha256 === input.sha256) {
+      if (previous.stored) {
+        this.located.set(input.id, previous.stored);
+        return;
+      }
+      if (existsSync(this.legacyPath(input.id))) return;
+    }
+    const body = input.text !== undefined ? { text: input.text } : { bytes: input.bytes?.toString('base64') ?? '' };
+    this.located.set(input.id, this.append(gzipSync(JSON.stringify({ id: input.id, sha256: input.sha256, ...body }))));
+  }
+
+  /** The member list entry of a document of this run's ledger: its identity and where its text is. */
+  member(input: RawInput, previous?: Member): Member {
+    const m = toMember(input);
+    const stored = this.located.get(input.id) ?? (previous?.sha256 === input.sha256 ? previous.stored : undefined);
+    if (stored) m.stored = stored;
+    return m;
+  }
+
+  private entry(at: StoredAt): Buffer | undefined {
+    let fd: number | undefined;
     try {
-      return JSON.parse(gunzipSync(readFileSync(this.bodyPath(id))).toString('utf8')) as {
-        sha256: string;
-        text?: string;
-        bytes?: string;
-      };
+      fd = openSync(join(this.inputsDir, at.pack), 'r');
+      const buf = Buffer.alloc(at.length);
+      return readSync(fd, buf, 0, at.length, at.offset) === at.length ? buf : undefined;
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+
+  private body(member: Member): KeptBody | undefined {
+    try {
+      const raw = member.stored ? this.entry(member.stored) : readFileSync(this.legacyPath(member.id));
+      if (!raw) return undefined;
+      const body = JSON.parse(gunzipSync(raw).toString('utf8')) as KeptBody;
+      return body.id === undefined || body.id === member.id ? body : undefined;
     } catch {
       return undefined;
     }
@@ -91,7 +166,7 @@ export class MemberStore {
 
   /** The input of a member, its text restored; undefined when the kept text is missing or damaged. */
   restore(member: Member): RawInput | undefined {
-    const body = this.body(member.id);
+    const body = this.body(member);
     if (!body || body.sha256 !== member.sha256) return undefined;
     const input: RawInput = { id: member.id, source: member.source, sha256: member.sha256, meta: member.meta };
     if (member.html) input.html = true;
@@ -100,12 +175,45 @@ export class MemberStore {
     return input;
   }
 
-  /** Removes the kept texts of documents no longer members. */
+  /**
+   * Before the member list is written: the live texts of a pack that is mostly superseded texts are
+   * copied into this run's pack (their members updated), so packs do not grow with every edit; then
+   * this run's pack is closed.
+   */
+  compact(members: Member[]): void {
+    const live = new Map<string, number>();
+    for (const m of members) if (m.stored) live.set(m.stored.pack, (live.get(m.stored.pack) ?? 0) + m.stored.length);
+    for (const [pack, bytes] of live) {
+      if (pack === this.pack?.name) continue;
+      let size: number;
+      try {
+        size = statSync(join(this.inputsDir, pack)).size;
+      } catch {
+        continue;
+      }
+      if (bytes >= size * COMPACT_BELOW) continue;
+      for (const m of members) {
+        if (m.stored?.pack !== pack) continue;
+        const raw = this.entry(m.stored);
+        if (raw) m.stored = this.append(raw);
+      }
+    }
+    this.close();
+  }
+
+  /** Closes this run's pack (written entries stay valid whether or not the run commits). */
+  close(): void {
+    if (this.pack) closeSync(this.pack.fd);
+    this.pack = undefined;
+  }
+
+  /** After the commit: removes packs and per-document files that no member points to. */
   prune(members: Member[]): void {
-    const keep = new Set(members.map((m) => this.bodyPath(m.id)));
+    const packs = new Set(members.flatMap((m) => (m.stored ? [m.stored.pack] : [])));
+    const legacy = new Set(members.filter((m) => !m.stored).map((m) => this.legacyPath(m.id)));
     for (const name of readdirSync(this.inputsDir)) {
       const path = join(this.inputsDir, name);
-      if (!keep.has(path)) rmSync(path, { force: true });
+      if (!packs.has(name) && !legacy.has(path)) rmSync(path, { force: true });
     }
   }
 }
