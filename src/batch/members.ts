@@ -105,6 +105,17 @@ export class MemberStore {
     return join(this.inputsDir, `${createHash('sha256').update(id).digest('hex').slice(0, 32)}.json.gz`);
   }
 
+  private readonly packs = new Map<string, boolean>();
+
+  private packExists(name: string): boolean {
+    let known = this.packs.get(name);
+    if (known === undefined) {
+      known = existsSync(join(this.inputsDir, name));
+      this.packs.set(name, known);
+    }
+    return known;
+  }
+
   private append(data: Buffer): StoredAt {
     if (!this.pack) {
       const name = `${Date.now().toString(36)}-${process.pid}.pack`;
@@ -122,7 +133,7 @@ export class MemberStore {
    */
   keep(input: RawInput, previous?: Member): void {
     if (previous?.sha256 === input.sha256) {
-      if (previous.stored) {
+      if (previous.stored && this.packExists(previous.stored.pack)) {
         this.located.set(input.id, previous.stored);
         return;
       }

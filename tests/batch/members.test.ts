@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -67,6 +67,14 @@ describe('the input store', () => {
     const store = new MemberStore(out);
     const d9 = second.find((m) => m.id === 'd9') as Member;
     expect(store.restore(d9)?.text).toBe(docs[9]?.text);
+  });
+
+  it('keeps an unchanged text again when the pack that held it is gone', () => {
+    const out = mkdtempSync(join(tmpdir(), 'members-'));
+    const first = run(out, [input('a', 'text of a')]);
+    rmSync(join(out, '.store', 'inputs', first[0]?.stored?.pack as string));
+    const again = run(out, [input('a', 'text of a')], first);
+    expect(new MemberStore(out).restore(again[0] as Member)?.text).toBe('text of a');
   });
 
   it('restores nothing from a damaged entry, and still reads texts kept one file per document', () => {
