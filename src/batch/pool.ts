@@ -13,11 +13,11 @@ export function createPool(threads: number): Piscina {
   return new Piscina({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
 }
 
-export /**
+/**
  * One document in a worker thread, within its time budget: a stage that never returns is stopped by
  * ending the thread (piscina starts another), and the document fails with the reason.
  */
-async function runInPool(
+export async function runInPool(
   pool: Piscina,
   task: {
     config: ReturnType<typeof loadPipelineConfig>;

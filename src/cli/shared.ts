@@ -6,16 +6,20 @@ import type { RunReport } from '../batch/report.js';
 import { UsageError } from '../core/errors.js';
 import { LANGUAGE_CODE } from '../io/inputs.js';
 import type { Ledger } from '../ledger/merge.js';
+import { LEDGER_SCHEMA } from '../ledger/schema.js';
 import type { BatchProgress } from '../queue/batch.js';
 import { defaultPipelinePath } from '../version.js';
 
 /** What the commands share: option parsers, progress and report printing, reading a ledger. */
 
-export /**
+/**
  * Progress on stderr: a bar (cli-progress) with documents done/total, rate and ETA on a terminal;
  * a plain line every few seconds otherwise (CI logs, pipes).
  */
-function progressReporter(): { update: (done: number, total: number, cached: number) => void; stop: () => void } {
+export function progressReporter(): {
+  update: (done: number, total: number, cached: number) => void;
+  stop: () => void;
+} {
   if (process.stderr.isTTY) {
     const bar = new SingleBar(
       {
@@ -52,8 +56,8 @@ function progressReporter(): { update: (done: number, total: number, cached: num
   };
 }
 
-export /** The end of a run or collect on stderr: counts, failures, warnings; exit code 1 when any failed. */
-function printReport(report: RunReport, opts: { out: string; quiet?: boolean; verbose?: boolean }) {
+/** The end of a run or collect on stderr: counts, failures, warnings; exit code 1 when any failed. */
+export function printReport(report: RunReport, opts: { out: string; quiet?: boolean; verbose?: boolean }) {
   if (!opts.quiet) {
     const c = report.counts;
     process.stderr.write(
@@ -83,10 +87,13 @@ export function formatProgress(batch: string, p: BatchProgress, pending: number)
   return `batch ${batch}: ${p.total} documents: ${parts.join(', ')}; ${p.workers} workers connected${idle}`;
 }
 
-export const DEFAULT_REDIS = process.env.EVENT_LEDGER_REDIS ?? 'redis://127.0.0.1:6379';
+const DEFAULT_REDIS = process.env.EVENT_LEDGER_REDIS ?? 'redis://127.0.0.1:6379';
 
-/** The ledger schema this version reads and writes. */
-const LEDGER_SCHEMA = 'event-ledger/1';
+/** The options of the queue commands: the Redis URL, and (with its description) the batch name. */
+export function queueOptions(command: Command, batch?: string): Command {
+  command.option('--redis <url>', 'Redis URL (or EVENT_LEDGER_REDIS)', DEFAULT_REDIS);
+  return batch ? command.option('-b, --batch <name>', batch, 'default') : command;
+}
 
 /** The ledger of an output folder, or of a ledger.json file given directly, of the schema this version reads. */
 export function readLedger(path: string): Ledger {

@@ -3,6 +3,7 @@ import type { DateValue, EntityRecord, EventMention } from '../core/document.js'
 import { gazetteerRecord } from '../entities/gazetteer.js';
 import { eventType, isSecondary, isSymmetric } from '../events/types.js';
 import type { DocumentRecord, MergeInput } from './records.js';
+import { LEDGER_SCHEMA } from './schema.js';
 
 /**
  * The ledger merge: one event per real-world event, however many documents report it.
@@ -36,7 +37,7 @@ export interface LedgerEvent {
 }
 
 export interface Ledger {
-  schema: 'event-ledger/1';
+  schema: typeof LEDGER_SCHEMA;
   documents: Pick<DocumentRecord, 'id' | 'source' | 'sha256' | 'url' | 'title' | 'language' | 'published'>[];
   entities: EntityRecord[];
   events: LedgerEvent[];
@@ -583,7 +584,7 @@ export function mergeLedger<T extends MergeInput>(
   }));
   const used = new Set(records.flatMap((r) => r.entities.map((e) => e.entity)));
   const ledger: Ledger = {
-    schema: 'event-ledger/1',
+    schema: LEDGER_SCHEMA,
     documents: records.map((r) => ({
       id: r.id,
       source: r.source,

@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
-import { DEFAULT_REDIS, formatProgress, positiveInt, printReport } from '../shared.js';
+import { formatProgress, positiveInt, printReport, queueOptions } from '../shared.js';
 
 /** `event-ledger collect`. */
 export function registerCollect(program: Command): void {
-  program
-    .command('collect')
-    .description('merge a queued batch into documents.jsonl and ledger.json, exactly as run would')
-    .option('--redis <url>', 'Redis URL (or EVENT_LEDGER_REDIS)', DEFAULT_REDIS)
-    .option('-b, --batch <name>', 'batch name', 'default')
+  queueOptions(
+    program
+      .command('collect')
+      .description('merge a queued batch into documents.jsonl and ledger.json, exactly as run would'),
+    'batch name',
+  )
     .option('-o, --out <dir>', 'output folder', 'output')
     .option('--wait', 'wait until no document is queued or active')
     .option('--timeout <seconds>', 'with --wait: give up after this long', positiveInt)

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_REDIS, inputOptions, positiveInt } from '../shared.js';
+import { inputOptions, positiveInt, queueOptions } from '../shared.js';
 
 /** `event-ledger enqueue`. */
 export function registerEnqueue(program: Command): void {
@@ -7,9 +7,7 @@ export function registerEnqueue(program: Command): void {
     .command('enqueue')
     .description('put one job per article on the Redis queue (BullMQ) for workers on any machine')
     .argument('[inputs...]', 'files or folders, as for run; default: corpus/');
-  inputOptions(command)
-    .option('--redis <url>', 'Redis URL (or EVENT_LEDGER_REDIS)', DEFAULT_REDIS)
-    .option('-b, --batch <name>', 'batch name, for status and collect', 'default')
+  queueOptions(inputOptions(command), 'batch name, for status and collect')
     .option('--attempts <n>', 'attempts per article before it counts as failed', positiveInt, 3)
     .option('--backoff-ms <n>', 'delay before the first retry; doubled for each later one', positiveInt, 2000)
     .action(

@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
-import { DEFAULT_REDIS, formatProgress } from '../shared.js';
+import { formatProgress, queueOptions } from '../shared.js';
 
 /** `event-ledger status`. */
 export function registerStatus(program: Command): void {
-  program
-    .command('status')
-    .description('where a batch stands: done, active, queued, retrying and failed documents, with reasons')
-    .option('--redis <url>', 'Redis URL (or EVENT_LEDGER_REDIS)', DEFAULT_REDIS)
-    .option('-b, --batch <name>', 'batch name', 'default')
+  queueOptions(
+    program
+      .command('status')
+      .description('where a batch stands: done, active, queued, retrying and failed documents, with reasons'),
+    'batch name',
+  )
     .option('--json', 'print the counts and failures as JSON')
     .action(async (opts: { redis: string; batch: string; json?: boolean }) => {
       const { batchStatus, pendingCount } = await import('../../queue/collect.js');

@@ -1,13 +1,14 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { DEFAULT_REDIS, positiveInt } from '../shared.js';
+import { positiveInt, queueOptions } from '../shared.js';
 
 /** `event-ledger worker`. */
 export function registerWorker(program: Command): void {
-  program
-    .command('worker')
-    .description('process queued articles until stopped (Ctrl-C or SIGTERM finish the jobs in hand first)')
-    .option('--redis <url>', 'Redis URL (or EVENT_LEDGER_REDIS)', DEFAULT_REDIS)
+  queueOptions(
+    program
+      .command('worker')
+      .description('process queued articles until stopped (Ctrl-C or SIGTERM finish the jobs in hand first)'),
+  )
     .option('-c, --concurrency <n>', 'articles processed at once (worker threads)', positiveInt, availableParallelism())
     .option('--lock-ms <n>', 'a job whose worker is silent this long goes to another worker', positiveInt, 60_000)
     .option('-q, --quiet', 'print nothing but errors')
