@@ -92,6 +92,12 @@ export function resultKey(input: KeyedInput, salt: string): string {
 export class ResultCache {
   readonly dir: string;
   private readonly used = new Set<string>();
+  private readonly keys = new WeakMap<KeyedInput, string>();
+  /**
+   * Entries whose checksum this run has checked or written: a re-run reads each cached result twice
+   * (the outcome for the merge, then the record for documents.jsonl) and need hash it only once.
+   */
+  private readonly verified = new Set<string>();
 
   constructor(
     out: string,
@@ -102,7 +108,12 @@ export class ResultCache {
   }
 
   key(input: KeyedInput): string {
-    return resultKey(input, this.salt);
+    let k = this.keys.get(input);
+    if (k === undefined) {
+      k = resultKey(input, this.salt);
+      this.keys.set(input, k);
+    }
+    return k;
   }
 
   /** The record line of an input's stored result (without decoding the outcome before it). */
@@ -132,6 +143,7 @@ export class ResultCache {
 
   private damage(input: RawInput, reason: string): undefined {
     this.damaged.push({ source: input.source, reason });
+    this.verified.delete(this.key(input));
     rmSync(join(this.dir, `${this.key(input)}.json`), { force: true });
     return undefined;
   }
@@ -154,8 +166,11 @@ export class ResultCache {
     const m = /^v2 ([0-9a-f]{64})$/.exec(header);
     if (!m) return this.damage(input, 'it has no checksum line (an older format, or a damaged file)');
     const body = bytes.subarray(nl + 1);
-    if (createHash('sha256').update(body).digest('hex') !== m[1])
-      return this.damage(input, 'its checksum does not match (a truncated or altered file)');
+    if (!this.verified.has(k)) {
+      if (createHash('sha256').update(body).digest('hex') !== m[1])
+        return this.damage(input, 'its checksum does not match (a truncated or altered file)');
+      this.verified.add(k);
+    }
     return body.toString('utf8');
   }
 
@@ -172,6 +187,7 @@ export class ResultCache {
     const body = Buffer.from(stored, 'utf8');
     const header = `v2 ${createHash('sha256').update(body).digest('hex')}\n`;
     writeAtomic(join(this.dir, `${k}.json`), Buffer.concat([Buffer.from(header, 'latin1'), body]), { fsync: false });
+    this.verified.add(k);
   }
 
   /** Marks an input's entry as used by this run (a worker thread stored it), so prune keeps it. */
