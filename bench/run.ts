@@ -10,7 +10,7 @@
  * machine load; the ratio is printed.
  *
  * The name tagger gets rows of its own, in tokens/s per language over the corpus's sentences: the
- * whole tagger (tokens, features with the language's hook, Viterbi) and the perceptron's decoding alone.
+ * whole tagger (tokens, scores with the language's hook, Viterbi) and the Viterbi decoding alone.
  *
  * Options: --rounds N (default 7), --repeat N (documents processed per round per article, default 20).
  */
@@ -22,8 +22,8 @@ import { createDocument } from '../src/core/document.js';
 import { buildPipeline, loadPipelineConfig } from '../src/core/pipeline.js';
 import { sha256 } from '../src/io/inputs.js';
 import { getLanguage } from '../src/languages/index.js';
-import { predictCompiled } from '../src/ner/perceptron.js';
-import { loadModel, sentenceFeatures } from '../src/ner/tagger.js';
+import { decode } from '../src/ner/perceptron.js';
+import { loadModel, sentenceScores } from '../src/ner/tagger.js';
 import { tokenize } from '../src/ner/tokens.js';
 import { median, numberArg } from './args.js';
 
@@ -127,19 +127,19 @@ for (const [language, sentences] of [...sentencesByLang].sort()) {
   const model = loadModel(hook.model);
   const timeRound = () => {
     let tokens = 0;
-    let decode = 0;
+    let decoding = 0;
     const t0 = performance.now();
     for (let r = 0; r < REPEAT; r++) {
       for (const text of sentences) {
         const toks = tokenize(text);
         tokens += toks.length;
-        const features = sentenceFeatures(hook, text, toks);
+        const scores = sentenceScores(model, hook, text, toks);
         const t1 = performance.now();
-        predictCompiled(model, features);
-        decode += performance.now() - t1;
+        decode(model, scores);
+        decoding += performance.now() - t1;
       }
     }
-    return { tokens, ms: performance.now() - t0, decode };
+    return { tokens, ms: performance.now() - t0, decode: decoding };
   };
   timeRound();
   const runs = Array.from({ length: ROUNDS }, timeRound);

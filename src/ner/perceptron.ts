@@ -178,7 +178,9 @@ export function predict(model: TaggerModel, features: string[][]): string[] {
 
 /**
  * A model ready for tagging: feature → row of a flat weight array, transitions flat too, so that
- * scoring a token is one Map lookup and a few additions per feature.
+ * scoring a token is one Map lookup and a few additions per feature. Weights are saved to three
+ * decimals (`round3`): compiled, they are whole thousandths, so sums are exact and the same in any
+ * order of addition, whichever way a caller groups the features.
  */
 export interface CompiledModel {
   tags: string[];
@@ -187,16 +189,33 @@ export interface CompiledModel {
   transitions: Float64Array[];
 }
 
+const SCALE = 1000;
+
 export function compile(model: TaggerModel): CompiledModel {
   const n = model.tags.length;
   const keys = Object.keys(model.weights);
   const rows = new Map<string, number>();
   const weights = new Float64Array(keys.length * n);
+  const scaled = (w: number[]) => w.map((x) => Math.round(x * SCALE));
   keys.forEach((k, r) => {
     rows.set(k, r);
-    weights.set(model.weights[k] as number[], r * n);
+    weights.set(scaled(model.weights[k] as number[]), r * n);
   });
-  return { tags: model.tags, rows, weights, transitions: model.transitions.map((t) => Float64Array.from(t)) };
+  return { tags: model.tags, rows, weights, transitions: model.transitions.map((t) => Float64Array.from(scaled(t))) };
+}
+
+/** Adds a feature's weights to a token's scores; a feature the model does not know adds nothing. */
+export function addFeature(model: CompiledModel, scores: Float64Array, feature: string): void {
+  const r = model.rows.get(feature);
+  if (r === undefined) return;
+  const n = scores.length;
+  const base = r * n;
+  for (let t = 0; t < n; t++) scores[t] = (scores[t] as number) + (model.weights[base + t] as number);
+}
+
+/** The best tags for tokens scored with `addFeature`. */
+export function decode(model: CompiledModel, emissions: Float64Array[]): string[] {
+  return viterbi(emissions, model.transitions, model.tags.length).map((t) => model.tags[t] as string);
 }
 
 /** Tags one sentence with a compiled model (same result as `predict`). */
@@ -204,13 +223,8 @@ export function predictCompiled(model: CompiledModel, features: string[][]): str
   const n = model.tags.length;
   const emissions = features.map((fs) => {
     const e = new Float64Array(n);
-    for (const f of fs) {
-      const r = model.rows.get(f);
-      if (r === undefined) continue;
-      const base = r * n;
-      for (let t = 0; t < n; t++) e[t] = (e[t] as number) + (model.weights[base + t] as number);
-    }
+    for (const f of fs) addFeature(model, e, f);
     return e;
   });
-  return viterbi(emissions, model.transitions, n).map((t) => model.tags[t] as string);
+  return decode(model, emissions);
 }

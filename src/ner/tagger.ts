@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { tokenFeatures } from './features.js';
-import { type CompiledModel, compile, predictCompiled, type TaggerModel } from './perceptron.js';
+import {
+  contextFeatures,
+  FORM_ROLES,
+  type Form,
+  formOf,
+  quotedTokens,
+  SENTENCE_END,
+  SENTENCE_START,
+  tokenFeatures,
+} from './features.js';
+import { addFeature, type CompiledModel, compile, decode, type TaggerModel } from './perceptron.js';
 import { fromBio, type Token, type TypedSpan, tokenize } from './tokens.js';
 
 /**
@@ -55,14 +64,84 @@ export function sentenceFeatures(
   return tokenFeatures(tokens, hook.features(text, tokens, within));
 }
 
+/** A word form and its summed weights in each of `FORM_ROLES` (tags.length numbers per role). */
+interface ScoredForm {
+  form: Form;
+  scores: Float64Array;
+}
+
+interface FormMemo {
+  forms: Map<string, ScoredForm>;
+  start: ScoredForm;
+  end: ScoredForm;
+}
+
+// Forms remembered per model: bounded, or an archive's vocabulary would grow the heap without end.
+const FORMS_MAX = 50_000;
+const formMemos = new WeakMap<CompiledModel, FormMemo>();
+
+function scoreForm(model: CompiledModel, form: Form): ScoredForm {
+  const n = model.tags.length;
+  const scores = new Float64Array(n * FORM_ROLES.length);
+  FORM_ROLES.forEach((role, r) => {
+    const part = scores.subarray(r * n, (r + 1) * n);
+    for (const f of role.features(form)) addFeature(model, part, f);
+  });
+  return { form, scores };
+}
+
+function formMemoOf(model: CompiledModel): FormMemo {
+  let memo = formMemos.get(model);
+  if (!memo) {
+    memo = { forms: new Map(), start: scoreForm(model, SENTENCE_START), end: scoreForm(model, SENTENCE_END) };
+    formMemos.set(model, memo);
+  }
+  return memo;
+}
+
+/**
+ * Each token's score per tag: the same sum as `tokenFeatures` looked up in the model (a test holds
+ * them equal), with the features of one word form summed once per form.
+ */
+export function sentenceScores(
+  model: CompiledModel,
+  hook: Pick<NerHook, 'features'>,
+  text: string,
+  tokens: Token[],
+  within?: Within,
+): Float64Array[] {
+  const n = model.tags.length;
+  const memo = formMemoOf(model);
+  const scored = tokens.map((t) => {
+    let s = memo.forms.get(t.text);
+    if (!s) {
+      s = scoreForm(model, formOf(t.text));
+      if (memo.forms.size >= FORMS_MAX) memo.forms.clear();
+      memo.forms.set(t.text, s);
+    }
+    return s;
+  });
+  const forms = scored.map((s) => s.form);
+  const quoted = quotedTokens(tokens);
+  const extra = hook.features(text, tokens, within);
+  return tokens.map((t, i) => {
+    const e = new Float64Array(n);
+    FORM_ROLES.forEach((role, r) => {
+      const j = i + role.offset;
+      const s = (j < 0 ? memo.start : (scored[j] ?? memo.end)).scores;
+      for (let k = 0, at = r * n; k < n; k++) e[k] = (e[k] as number) + (s[at + k] as number);
+    });
+    for (const f of contextFeatures(forms, quoted, i)) addFeature(model, e, f);
+    for (const f of extra(t, i)) addFeature(model, e, f);
+    return e;
+  });
+}
+
 /** Typed name spans (PER, LOC, ORG) of one sentence, offsets relative to `text`. */
 export function tagNames(hook: NerHook, text: string, model = loadModel(hook.model), within?: Within): TypedSpan[] {
   const tokens = tokenize(text);
   if (!tokens.length) return [];
-  return wholeAbbreviations(
-    text,
-    fromBio(tokens, predictCompiled(model, sentenceFeatures(hook, text, tokens, within))),
-  );
+  return wholeAbbreviations(text, fromBio(tokens, decode(model, sentenceScores(model, hook, text, tokens, within))));
 }
 
 /**

@@ -1,8 +1,11 @@
-import { statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { getLanguage, supportedLanguages } from '../../src/languages/index.js';
-import { loadModel, tagNames } from '../../src/ner/tagger.js';
+import { addFeature } from '../../src/ner/perceptron.js';
+import { loadModel, sentenceFeatures, sentenceScores, tagNames } from '../../src/ner/tagger.js';
+import { tokenize } from '../../src/ner/tokens.js';
 import { processText } from '../helpers.js';
 
 // Sentences written for these tests, in the style of the news the ledger reads.
@@ -44,6 +47,40 @@ describe('the shipped name taggers', () => {
   it('en: finds an organisation with its article left out and a place', () => {
     const got = tagged('en', 'Officials of the European Commission met in Brussels on Monday.');
     expect(got).toEqual(expect.arrayContaining(['ORG European Commission', 'LOC Brussels']));
+  });
+});
+
+describe('scoring by word form', () => {
+  // The tagger sums the weights of a form's features once per form; training reads every feature as a
+  // string. Both must give each token the same scores, or the model sees at run time what it did not
+  // learn. The default corpus's sentences in all three languages, each tagged twice so the second pass
+  // reads the remembered forms.
+  const corpus = join(import.meta.dirname, '../../corpus');
+  const sentences = readdirSync(corpus)
+    .sort()
+    .flatMap((name) => {
+      const doc = processText(readFileSync(join(corpus, name), 'utf8'));
+      return doc.sentences.map((s) => ({ language: s.language, text: doc.view.slice(s.start, s.end) }));
+    });
+
+  it.each(supportedLanguages())('%s: the same scores as the features written out', (code) => {
+    const hook = getLanguage(code)?.ner;
+    if (!hook) throw new Error(`${code} has no tagger`);
+    const model = loadModel(hook.model);
+    const own = sentences.filter((s) => s.language === code);
+    expect(own.length).toBeGreaterThan(5);
+    for (const pass of [1, 2]) {
+      for (const { text } of own) {
+        const tokens = tokenize(text);
+        const expected = sentenceFeatures(hook, text, tokens).map((fs) => {
+          const e = new Float64Array(model.tags.length);
+          for (const f of fs) addFeature(model, e, f);
+          return Array.from(e);
+        });
+        const got = sentenceScores(model, hook, text, tokens).map((e) => Array.from(e));
+        expect(got, `pass ${pass}: ${text}`).toEqual(expected);
+      }
+    }
   });
 });
 
