@@ -1,7 +1,7 @@
 import type { DateMention, DateValue, Document, EventMention } from '../core/document.js';
 import type { EventLexicon } from '../languages/index.js';
 import type { Clause } from './clauses.js';
-import { anyOf, pattern } from './patterns.js';
+import { anyOf } from './patterns.js';
 import type { EventTypeDef } from './types.js';
 
 /**
@@ -44,13 +44,13 @@ function isPeriod(doc: Document, d: DateMention, lex: EventLexicon): boolean {
   if (!cues) return false;
   const before = doc.view.slice(Math.max(0, d.start - 40), d.start);
   const after = doc.view.slice(d.end, d.end + 40);
-  return cues.before.some((p) => pattern(p).test(before)) || cues.after.some((p) => pattern(p).test(after));
+  return anyOf(cues.before, before) || anyOf(cues.after, after);
 }
 
 /** Whether a date expression dates the reporting verb ("said Saturday", "заявил в понедельник"), not the event. */
 function isReportDate(doc: Document, d: DateMention, lex: EventLexicon): boolean {
   const before = doc.view.slice(Math.max(0, d.start - 40), d.start);
-  return (lex.reportDates ?? []).some((p) => pattern(p).test(before));
+  return anyOf(lex.reportDates ?? [], before);
 }
 
 /**

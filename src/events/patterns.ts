@@ -17,7 +17,30 @@ export function pattern(source: string, flags = 'iu'): RegExp {
   return r;
 }
 
+// One alternation per lexicon list and flags, keyed by the list itself (the lexicons' arrays live as
+// long as the process): a sentence is scanned once for the whole list, not once per pattern.
+const unions = new WeakMap<string[], Map<string, RegExp>>();
+const NEVER = /(?!)/u;
+
+/** A pattern that matches where any of the patterns does. The lexicons use no backreferences. */
+export function union(patterns: string[], flags = 'iu'): RegExp {
+  // No pattern at all matches nothing, as `some` over an empty list finds nothing (and a list made
+  // on the spot, `lex.x ?? []`, is no key worth keeping).
+  if (!patterns.length) return NEVER;
+  let byFlags = unions.get(patterns);
+  if (!byFlags) {
+    byFlags = new Map();
+    unions.set(patterns, byFlags);
+  }
+  let r = byFlags.get(flags);
+  if (!r) {
+    r = new RegExp(patterns.map((p) => `(?:${p})`).join('|'), flags);
+    byFlags.set(flags, r);
+  }
+  return r;
+}
+
 /** Whether any of the patterns occurs in the text. */
 export function anyOf(patterns: string[], text: string, flags = 'iu'): boolean {
-  return patterns.some((p) => pattern(p, flags).test(text));
+  return union(patterns, flags).test(text);
 }

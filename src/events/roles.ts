@@ -47,8 +47,7 @@ export function leaderOf(doc: Document, m: EntityMention, lex: EventLexicon, whe
   const before = doc.view.slice(Math.max(0, m.start - 60), m.start);
   const after = doc.view.slice(m.end, m.end + 40);
   for (const [office, cues] of Object.entries(lex.leaders)) {
-    const hit =
-      cues.before.some((p) => pattern(p, 'u').test(before)) || cues.after.some((p) => pattern(p, 'u').test(after));
+    const hit = anyOf(cues.before, before, 'u') || anyOf(cues.after, after, 'u');
     if (hit) {
       const person = officeHolder(office, m.entity, when);
       if (person) return person;

@@ -1,6 +1,6 @@
 import type { Document, EntityMention } from '../core/document.js';
 import type { LanguageModule } from '../languages/index.js';
-import { pattern } from './patterns.js';
+import { anyOf, pattern } from './patterns.js';
 
 /**
  * The syntactic slot each name of a sentence stands in relative to a trigger, from what the language
@@ -78,7 +78,7 @@ function isAttribution(doc: Document, m: EntityMention, lang: LanguageModule): b
   if (!cues) return false;
   const before = doc.view.slice(Math.max(0, m.start - 40), m.start);
   const after = doc.view.slice(m.end, m.end + 40);
-  return cues.before.some((p) => pattern(p).test(before)) || cues.after.some((p) => pattern(p).test(after));
+  return anyOf(cues.before, before) || anyOf(cues.after, after);
 }
 
 /** What a sentence's names carry whatever the trigger: the slot their own marks give, if any. */

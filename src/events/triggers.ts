@@ -24,6 +24,7 @@ export interface TriggerHit {
 
 function spansOf(text: string, patterns: string[]): [number, number][] {
   const out: [number, number][] = [];
+  if (!anyOf(patterns, text)) return out;
   for (const p of patterns)
     for (const m of text.matchAll(pattern(p, 'giu'))) out.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   return out;
@@ -58,18 +59,20 @@ export function findTriggers(doc: Document, s: Span, clauses: Clause[], lex: Eve
     if (!cues) return false;
     const before = doc.view.slice(Math.max(s.start, at - 30), at);
     const from = doc.view.slice(at, Math.min(s.end, at + 30));
-    return cues.before.some((p) => pattern(p).test(before)) || cues.trigger.some((p) => pattern(p).test(from));
+    return anyOf(cues.before, before) || anyOf(cues.trigger, from);
   };
   const passive = (at: number) => {
     const cues = lex.passive;
     if (!cues) return false;
     const before = doc.view.slice(Math.max(s.start, at - 40), at);
     const from = doc.view.slice(at, Math.min(s.end, at + 40));
-    return cues.before.some((p) => pattern(p).test(before)) || cues.trigger.some((p) => pattern(p).test(from));
+    return anyOf(cues.before, before) || anyOf(cues.trigger, from);
   };
   const hits: TriggerHit[] = [];
   for (const [type, entry] of Object.entries(lex.types)) {
     if (entry.requires && !anyOf(entry.requires, sentence)) continue;
+    // Most sentences hold no trigger of a type: one scan says so before each trigger is sought.
+    if (!anyOf(entry.triggers, sentence)) continue;
     const inSentence = all(sentence, 0, entry.triggers, type)[0];
     if (!inSentence) continue;
     for (const clause of clauses) {
