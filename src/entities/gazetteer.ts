@@ -97,6 +97,15 @@ for (const record of GAZETTEER) {
   }
 }
 
+/** Match keys by their first word, with the rest of the key: the people a misprinted surname may be. */
+const keysByFirstWord = new Map<string, { rest: string; records: EntityRecord[] }[]>();
+for (const [key, records] of keyMatches) {
+  const [f, ...r] = key.split(' ');
+  const list = keysByFirstWord.get(f as string) ?? [];
+  list.push({ rest: r.join(' '), records });
+  keysByFirstWord.set(f as string, list);
+}
+
 /** Edit distance, bounded: returns max + 1 as soon as the distance exceeds max. */
 function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -128,10 +137,8 @@ export function lookupMisspelledPerson(name: string): EntityRecord | undefined {
   const surname = rest.join(' ');
   if (!first || surname.length < 6) return undefined;
   const hits = new Set<EntityRecord>();
-  for (const [key, records] of keyMatches) {
-    const [f, ...r] = key.split(' ');
-    if (f !== first) continue;
-    if (editDistance(r.join(' '), surname, 1) <= 1) for (const rec of records) if (rec.type === 'person') hits.add(rec);
+  for (const { rest, records } of keysByFirstWord.get(first) ?? []) {
+    if (editDistance(rest, surname, 1) <= 1) for (const rec of records) if (rec.type === 'person') hits.add(rec);
   }
   return hits.size === 1 ? [...hits][0] : undefined;
 }

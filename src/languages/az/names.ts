@@ -23,10 +23,26 @@ const CASE_ENDINGS = morphology.endings
   )
   .sort((a, b) => b.length - a.length);
 
+type CaseEnding = { stem: string; case: string } | null;
+
+// Names and their neighbours recur through a text and across texts: each form is read once.
+const caseEndings = new Map<string, CaseEnding>();
+
 /** The word's case ending and its case, when the ending's vowel agrees with the stem's last vowel. */
-function caseEnding(word: string): { stem: string; case: string } | null {
+function caseEnding(word: string): CaseEnding {
+  let known = caseEndings.get(word);
+  if (known === undefined) {
+    known = findCaseEnding(word);
+    if (caseEndings.size >= 100_000) caseEndings.clear();
+    caseEndings.set(word, known);
+  }
+  return known;
+}
+
+function findCaseEnding(word: string): CaseEnding {
+  const lower = word.toLocaleLowerCase('az');
   for (const e of CASE_ENDINGS) {
-    if (!word.toLocaleLowerCase('az').endsWith(e) || word.length - e.length < 3) continue;
+    if (!lower.endsWith(e) || word.length - e.length < 3) continue;
     const stem = word.slice(0, -e.length);
     const stemVowels = stem.toLocaleLowerCase('az').match(/[aıoueəiöü]/g) ?? [];
     const lastVowel = stemVowels[stemVowels.length - 1] ?? '';
