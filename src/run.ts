@@ -5,7 +5,7 @@ import { type Outcome, ResultCache, resultSalt } from './batch/cache.js';
 import { finishBatch, type RunResult } from './batch/finish.js';
 import { type Member, MemberStore, memberInput } from './batch/members.js';
 import { finishCommit, lockOutput, removeStaleTemps } from './batch/outputs.js';
-import { createPool, runInPool } from './batch/pool.js';
+import { createPool, DEFAULT_WORKER_HEAP_MB, runInPool } from './batch/pool.js';
 import { DEFAULT_TIME_BUDGET, processInput, toStored } from './batch/process.js';
 import { phaseTimer, type RunReport } from './batch/report.js';
 import { describeEnvironmentError, isEnvironmentError, UsageError } from './core/errors.js';
@@ -43,6 +43,8 @@ export interface RunOptions {
   force?: boolean;
   /** Each document's time budget: seconds per 100 KB of input (a document under 100 KB gets as much). */
   timeBudget?: number;
+  /** The old-generation heap of each worker thread, in MB (default `DEFAULT_WORKER_HEAP_MB`). */
+  workerHeapMb?: number;
 }
 
 const MIN_DOCS_FOR_POOL = 16;
@@ -174,7 +176,8 @@ async function runLocked(
     // Starting worker threads (each loads the models and dictionaries) costs about a second: only worth it
     // for more than a handful of documents.
     const budget = opts.timeBudget ?? DEFAULT_TIME_BUDGET;
-    const pool = jobs > 1 && pending.length >= MIN_DOCS_FOR_POOL ? createPool(jobs) : undefined;
+    const pool = jobs > 1 && pending.length >= MIN_DOCS_FOR_POOL ? createPool(jobs, opts.workerHeapMb) : undefined;
+    const inThread = (input: RawInput) => cache.set(input, toStored(processInput(input, pipeline, timings, budget)));
     const queue = new PQueue({ concurrency: pool ? jobs * 2 : 1 });
     let done = cached;
     opts.progress?.(done, ready.length, cached);
@@ -188,10 +191,19 @@ async function runLocked(
               { config, input, cache: { out: opts.out, salt: cache.salt }, timeBudget: budget },
               cache,
               timings,
+              () => {
+                notes.push({
+                  document: input.source,
+                  code: 'worker-heap',
+                  message: `processed in the main thread: its worker thread ran out of its ${opts.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB} MB heap (raise --worker-heap for such documents)`,
+                  severity: 'info',
+                });
+                return inThread(input);
+              },
             ),
           );
         } else {
-          outcomes.set(input, cache.set(input, toStored(processInput(input, pipeline, timings, budget))));
+          outcomes.set(input, inThread(input));
         }
         done++;
         opts.progress?.(done, ready.length, cached);

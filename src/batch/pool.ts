@@ -6,19 +6,47 @@ import type { RawInput } from '../io/inputs.js';
 import type { Outcome, ResultCache } from './cache.js';
 import { budgetMs } from './process.js';
 
+/**
+ * The old-generation heap each worker thread may use, in MB. A worker's live heap is ~90 MB (the
+ * models and dictionaries of three languages); V8 left to itself lets garbage grow it towards the
+ * machine's limit and a 10k-article run with 2 threads peaked at 1.1 GB. With this bound it peaked at
+ * ~0.7 GB, ~3% slower (bench/batch.ts); 160 MB cost 30%. A document that needs more is processed
+ * again in the calling thread (see `runInPool`), so the bound never fails a document.
+ */
+export const DEFAULT_WORKER_HEAP_MB = 256;
+
+/** Below this a thread cannot load the models at all: it would die before its first document. */
+export const MIN_WORKER_HEAP_MB = 128;
+
 /** A pool of worker threads running src/batch/worker (the .ts source under tsx, the .js build otherwise). */
-export function createPool(threads: number): Piscina {
+export function createPool(threads: number, heapMb = DEFAULT_WORKER_HEAP_MB): Piscina {
   const fromSource = extname(fileURLToPath(import.meta.url)) === '.ts';
   const filename = new URL(fromSource ? './worker-tsx.mjs' : './worker.js', import.meta.url).href;
-  return new Piscina({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+  const pool = new Piscina({
+    filename,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+    resourceLimits: { maxOldGenerationSizeMb: Math.max(MIN_WORKER_HEAP_MB, heapMb) },
+  });
+  // A thread that dies between tasks (out of its heap bound while loading) is replaced by piscina; the
+  // task it held, if any, fails with the reason, which `runInPool` handles. Not the process's error.
+  pool.on('error', () => {});
+  return pool;
+}
+
+/** Whether a pool task failed because its worker thread ran out of its heap bound. */
+export function outOfWorkerHeap(e: unknown): boolean {
+  return (e as { code?: unknown })?.code === 'ERR_WORKER_OUT_OF_MEMORY';
 }
 
 /**
  * One document in a worker thread, within its time budget: a stage that never returns is stopped by
- * ending the thread (piscina starts another), and the document fails with the reason.
+ * ending the thread (piscina starts another), and the document fails with the reason. A document whose
+ * worker ran out of its heap bound is handed to `inThread`, which processes it in the calling thread.
  */
 export async function runInPool(
-  pool: Piscina,
+  pool: Pick<Piscina, 'run'>,
   task: {
     config: ReturnType<typeof loadPipelineConfig>;
     input: RawInput;
@@ -27,6 +55,7 @@ export async function runInPool(
   },
   cache: ResultCache,
   timings: Map<string, number>,
+  inThread: () => Outcome,
 ): Promise<Outcome> {
   const bytes = task.input.bytes?.length ?? Buffer.byteLength(task.input.text ?? '');
   // The stages check the budget themselves between stages; this is the hard stop beyond it.
@@ -40,6 +69,7 @@ export async function runInPool(
     cache.touch(task.input);
     return r.outcome;
   } catch (e) {
+    if (outOfWorkerHeap(e)) return inThread();
     const aborted = (e as Error).name === 'AbortError' || (e as Error).name === 'TimeoutError';
     const message = aborted
       ? `processing did not finish within ${(limit / 1000).toFixed(0)} s for ${bytes} bytes and was stopped; split the article or raise --time-budget`

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { type Job, Worker } from 'bullmq';
 import type { Piscina } from 'piscina';
-import { createPool } from '../batch/pool.js';
+import { createPool, outOfWorkerHeap } from '../batch/pool.js';
 import work from '../batch/worker.js';
 import type { PipelineConfig } from '../core/pipeline.js';
 import {
@@ -63,7 +63,16 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     }
     // The same task as run's worker threads, without a local cache: it returns the encoded result.
     const task = { config: await config, input: fromWire(job.data.input) };
-    const { encoded } = (pool ? await pool.run(task) : work(task)) as { encoded: string };
+    // A document that outgrows a worker thread's heap bound is processed in this thread instead.
+    const inPool = async () => {
+      try {
+        return await (pool as Piscina).run(task);
+      } catch (e) {
+        if (outOfWorkerHeap(e)) return work(task);
+        throw e;
+      }
+    };
+    const { encoded } = (pool ? await inPool() : work(task)) as { encoded: string };
     await redis.set(target, compress(encoded), 'EX', RESULT_TTL);
     return 'processed';
   };

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
+import { DEFAULT_WORKER_HEAP_MB, MIN_WORKER_HEAP_MB } from '../../batch/pool.js';
 import { DEFAULT_TIME_BUDGET } from '../../batch/process.js';
 import { inputOptions, positiveInt, positiveNumber, printReport, progressReporter } from '../shared.js';
 
@@ -7,6 +8,7 @@ interface RunCliOptions {
   prune?: boolean;
   force?: boolean;
   timeBudget: number;
+  workerHeap: number;
   out: string;
   pipeline: string;
   maxBytes: number;
@@ -41,6 +43,19 @@ export function registerRun(program: Command): void {
       positiveNumber,
       DEFAULT_TIME_BUDGET,
     )
+    .option(
+      '--worker-heap <MB>',
+      'heap bound of each worker thread; a document that needs more is processed in the main thread',
+      (v: string) => {
+        const n = positiveInt(v);
+        if (n < MIN_WORKER_HEAP_MB)
+          throw new InvalidArgumentError(
+            `at least ${MIN_WORKER_HEAP_MB}: a worker thread needs about 100 MB for the models`,
+          );
+        return n;
+      },
+      DEFAULT_WORKER_HEAP_MB,
+    )
     .option('-q, --quiet', 'print nothing but errors')
     .option('-v, --verbose', 'also list info messages and cache use')
     .addHelpText(
@@ -64,6 +79,7 @@ and exits 2. Exit codes: 0 done, 1 some documents failed, 2 usage or environment
         prune: !!opts.prune,
         force: !!opts.force,
         timeBudget: opts.timeBudget,
+        workerHeapMb: opts.workerHeap,
         ...(progress ? { progress: progress.update } : {}),
       });
       progress?.stop();
