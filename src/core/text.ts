@@ -8,6 +8,17 @@ export interface Token extends Span {
 // Hyphens split tokens, so "Azerbaijan-Uzbekistan" yields two names; matchers allow a hyphen between tokens.
 const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
 
+/**
+ * A copy of a string that shares no memory with the text it was cut from. V8 keeps a substring of 13
+ * characters or more as a view of its parent: a long-lived memo keyed by a word cut from a document
+ * would keep the whole document alive (50 such words of 2 MB documents held 100 MB). Memos that
+ * outlive a document store their keys, and values derived from them, through this. Flattening the
+ * concatenation copies the characters; the slice then points into that small copy.
+ */
+export function detached(s: string): string {
+  return ` ${s}`.slice(1);
+}
+
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = start;

@@ -1,3 +1,4 @@
+import { detached } from '../core/text.js';
 import type { EntityCues } from '../languages/index.js';
 import type { NerHook } from './tagger.js';
 import type { Token } from './tokens.js';
@@ -19,14 +20,15 @@ export function cueFeatures(cues: EntityCues, locale: string): (tokens: Token[])
     if (!t) return [];
     const known = memo.get(t.text);
     if (known) return known;
-    const w = t.text.toLocaleLowerCase(locale);
+    const key = detached(t.text);
+    const w = key.toLocaleLowerCase(locale);
     const out: string[] = [];
     if (titles.some((re) => re.test(w))) out.push('title');
     if (heads.some((re) => re.test(w))) out.push('head');
     if (patronymic.some((re) => re.test(w))) out.push('patr');
     if (honorifics.has(w)) out.push('hon');
     if (memo.size > 200_000) memo.clear();
-    memo.set(t.text, out);
+    memo.set(key, out);
     return out;
   };
   return (tokens) => {

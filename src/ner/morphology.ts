@@ -1,3 +1,4 @@
+import { detached } from '../core/text.js';
 import { gazetteerFeatures } from './gazetteer.js';
 import { isPersonName } from './people-names.js';
 import type { Token } from './tokens.js';
@@ -14,13 +15,14 @@ export function endingFeatures(endings: string[], locale: string): (t: Token) =>
   return (t) => {
     const known = memo.get(t.text);
     if (known) return known;
-    const w = t.text.toLocaleLowerCase(locale);
+    const key = detached(t.text);
+    const w = key.toLocaleLowerCase(locale);
     const e = sorted.find((x) => w.length - x.length >= 3 && w.endsWith(x));
     const stem = e ? w.slice(0, -e.length) : w;
     const f = [`stem=${stem}`, ...(e ? [`end=${e}`] : []), ...gazetteerFeatures(w, stem)];
     if (isPersonName(w, stem)) f.push('pname');
     if (memo.size > 200_000) memo.clear();
-    memo.set(t.text, f);
+    memo.set(key, f);
     return f;
   };
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { detached } from '../core/text.js';
 import {
   contextFeatures,
   FORM_ROLES,
@@ -115,9 +116,10 @@ export function sentenceScores(
   const scored = tokens.map((t) => {
     let s = memo.forms.get(t.text);
     if (!s) {
-      s = scoreForm(model, formOf(t.text));
+      const key = detached(t.text);
+      s = scoreForm(model, formOf(key));
       if (memo.forms.size >= FORMS_MAX) memo.forms.clear();
-      memo.forms.set(t.text, s);
+      memo.forms.set(key, s);
     }
     return s;
   });

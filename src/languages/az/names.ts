@@ -1,3 +1,4 @@
+import { detached } from '../../core/text.js';
 import type { NameClassifier } from '../../entities/runs.js';
 import morphology from './morphology.json' with { type: 'json' };
 import stopwords from './stopwords.json' with { type: 'json' };
@@ -32,9 +33,10 @@ const caseEndings = new Map<string, CaseEnding>();
 function caseEnding(word: string): CaseEnding {
   let known = caseEndings.get(word);
   if (known === undefined) {
-    known = findCaseEnding(word);
+    const key = detached(word);
+    known = findCaseEnding(key);
     if (caseEndings.size >= 100_000) caseEndings.clear();
-    caseEndings.set(word, known);
+    caseEndings.set(key, known);
   }
   return known;
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type AzJs from 'az';
 import { lazy } from '../../core/lazy.js';
+import { detached } from '../../core/text.js';
 
 /**
  * Russian morphology with Az.js (the `az` package: OpenCorpora dictionaries and pymorphy2-style
@@ -93,9 +94,10 @@ function feminine(lemma: string, tag: string): string {
 const KINDS = ['Name', 'Surn', 'Patr', 'Geox', 'Orgn', 'Abbr', 'Trad'];
 const cache = new Map<string, RuWord>();
 
-export function analyseRu(word: string): RuWord {
-  let w = cache.get(word);
+export function analyseRu(given: string): RuWord {
+  let w = cache.get(given);
   if (w) return w;
+  const word = detached(given);
   const parses = ensureDictionaries().Morph(word);
   const best = parses[0];
   const tag = best ? best.tag.toString() : '';

@@ -1,3 +1,4 @@
+import { detached } from '../../core/text.js';
 import { withCues } from '../../ner/cues.js';
 import { isPersonName } from '../../ner/people-names.js';
 import type { NerHook } from '../../ner/tagger.js';
@@ -15,9 +16,10 @@ const memo = new Map<string, string[]>();
 function morphFeatures(t: { text: string }): string[] {
   const known = memo.get(t.text);
   if (known) return known;
-  const f = wordFeatures(t.text);
+  const key = detached(t.text);
+  const f = wordFeatures(key);
   if (memo.size > 200_000) memo.clear();
-  memo.set(t.text, f);
+  memo.set(key, f);
   return f;
 }
 
