@@ -48,6 +48,8 @@ export interface RunOptions {
 }
 
 const MIN_DOCS_FOR_POOL = 16;
+/** Stored results enough to keep this thread busy while worker threads start and extract. */
+const OVERLAP_MIN_STORED = 1000;
 
 export async function runBatch(opts: RunOptions): Promise<RunResult> {
   const t0 = performance.now();
@@ -129,30 +131,21 @@ async function runLocked(
     const outcomes = new Map<RawInput, Outcome>();
     let cached = 0;
     phase('read-inputs');
-    for (const input of inputs) {
-      const hit = opts.full ? undefined : cache.get(input);
-      if (hit) {
-        outcomes.set(input, hit);
-        cached++;
-      }
-    }
-    phase('cache-read');
+    // Inputs with a stored result are read back below; the others go to extraction first, so that
+    // worker threads load their models and extract while this thread reads the stored results (on a
+    // re-run over an archive, reading them is most of the run).
+    const stored = opts.full ? new Set<string>() : cache.storedKeys();
+    const toRead: RawInput[] = [];
+    const toProcess: RawInput[] = [];
+    for (const input of inputs) (stored.has(cache.key(input)) ? toRead : toProcess).push(input);
     // A document kept from an earlier run without a usable result (the pipeline or the code changed, or
     // its result was damaged) is processed again from the text the store kept of it.
-    const pending: RawInput[] = [];
-    // The documents the ledger is made of this time, in id order: cached, or ready to process.
-    const ready: RawInput[] = [];
-    for (const input of inputs) {
-      if (outcomes.has(input)) {
-        ready.push(input);
-        continue;
-      }
+    const used = new Map<RawInput, RawInput>();
+    const restore = (input: RawInput): RawInput | undefined => {
       const restored =
         input.text !== undefined || input.bytes !== undefined ? input : members.restore(before.get(input.id) as Member);
-      if (restored) {
-        pending.push(restored);
-        ready.push(restored);
-      } else
+      if (restored) used.set(input, restored);
+      else
         failures.push({
           source: input.source,
           message: {
@@ -162,26 +155,24 @@ async function runLocked(
             stage: 'read',
           },
         });
-    }
-    for (const d of cache.damaged)
-      notes.push({
-        document: d.source,
-        code: 'damaged-cache',
-        message: `the stored result of ${d.source} was damaged (${d.reason}); processed again`,
-        severity: 'warning',
-      });
+      return restored;
+    };
+    const pending = toProcess.map(restore).filter((i): i is RawInput => i !== undefined);
     // CPU-bound extraction: one document at a time in-process, or a pool of worker threads that p-queue
     // keeps fed. Each finished document goes to the cache at once, so an interrupted run resumes; worker
     // threads store their own results and hand back only what the merge needs.
-    // Starting worker threads (each loads the models and dictionaries) costs about a second: only worth it
-    // for more than a handful of documents.
+    // Starting worker threads (each loads the models and dictionaries) costs about a second: worth it
+    // for more than a handful of documents, or when they work while this thread reads stored results.
     const budget = opts.timeBudget ?? DEFAULT_TIME_BUDGET;
-    const pool = jobs > 1 && pending.length >= MIN_DOCS_FOR_POOL ? createPool(jobs, opts.workerHeapMb) : undefined;
+    const overlap = pending.length > 1 && toRead.length >= OVERLAP_MIN_STORED;
+    // Overlapping, this thread is busy too: one core fewer for the threads.
+    const threads = pending.length >= MIN_DOCS_FOR_POOL ? jobs : overlap ? jobs - 1 : 0;
+    const pool = jobs > 1 && threads > 0 ? createPool(threads, opts.workerHeapMb) : undefined;
     const inThread = (input: RawInput) => cache.set(input, toStored(processInput(input, pipeline, timings, budget)));
-    const queue = new PQueue({ concurrency: pool ? jobs * 2 : 1 });
-    let done = cached;
-    opts.progress?.(done, ready.length, cached);
-    for (const input of pending) {
+    const queue = new PQueue({ concurrency: pool ? threads * 2 : 1 });
+    let done = 0;
+    let total = inputs.length;
+    const schedule = (input: RawInput) =>
       queue.add(async () => {
         if (pool) {
           outcomes.set(
@@ -206,9 +197,37 @@ async function runLocked(
           outcomes.set(input, inThread(input));
         }
         done++;
-        opts.progress?.(done, ready.length, cached);
+        opts.progress?.(done, total, cached);
       });
+    // In-process, extraction waits for the stored results to be read (it would only interleave with them).
+    if (pool) for (const input of pending) schedule(input);
+    for (const input of toRead) {
+      const hit = cache.get(input);
+      if (hit) {
+        outcomes.set(input, hit);
+        cached++;
+        done++;
+        continue;
+      }
+      const restored = restore(input);
+      if (restored) {
+        pending.push(restored);
+        if (pool) schedule(restored);
+      }
     }
+    if (!pool) for (const input of pending) schedule(input);
+    phase('cache-read');
+    for (const d of cache.damaged)
+      notes.push({
+        document: d.source,
+        code: 'damaged-cache',
+        message: `the stored result of ${d.source} was damaged (${d.reason}); processed again`,
+        severity: 'warning',
+      });
+    // The documents the ledger is made of this time, in id order: cached, or processed.
+    const ready = inputs.filter((i) => outcomes.has(i) || used.has(i)).map((i) => used.get(i) ?? i);
+    total = ready.length;
+    opts.progress?.(done, total, cached);
     // The store keeps each input's text for later runs: written while the worker threads extract (one
     // small file per new or changed document adds up to seconds at archive size), before the member
     // list that names them is committed.

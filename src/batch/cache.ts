@@ -116,6 +116,15 @@ export class ResultCache {
     return k;
   }
 
+  /** The keys of every stored result (one directory listing, not a lookup per input). */
+  storedKeys(): Set<string> {
+    return new Set(
+      readdirSync(this.dir)
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => name.slice(0, -'.json'.length)),
+    );
+  }
+
   /** The record line of an input's stored result (without decoding the outcome before it). */
   readRecord(input: RawInput): string | undefined {
     const payload = this.readPayload(input);
