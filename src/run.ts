@@ -9,6 +9,7 @@ import { createPool, DEFAULT_WORKER_HEAP_MB, runInPool } from './batch/pool.js';
 import { DEFAULT_TIME_BUDGET, processInput, toStored } from './batch/process.js';
 import { phaseTimer, type RunReport } from './batch/report.js';
 import { describeEnvironmentError, isEnvironmentError, UsageError } from './core/errors.js';
+import { EntityInterner } from './ledger/records.js';
 import './stages/index.js';
 import { buildPipeline, loadPipelineConfig, type Pipeline } from './core/pipeline.js';
 import { type RawInput, readInputs } from './io/inputs.js';
@@ -129,6 +130,9 @@ async function runLocked(
     );
     const jobs = Math.max(1, opts.jobs ?? 1);
     const outcomes = new Map<RawInput, Outcome>();
+    const interner = new EntityInterner();
+    const settle = (input: RawInput, outcome: Outcome) =>
+      outcomes.set(input, 'merge' in outcome ? { merge: interner.intern(outcome.merge) } : outcome);
     let cached = 0;
     phase('read-inputs');
     // Inputs with a stored result are read back below; the others go to extraction first, so that
@@ -175,7 +179,7 @@ async function runLocked(
     const schedule = (input: RawInput) =>
       queue.add(async () => {
         if (pool) {
-          outcomes.set(
+          settle(
             input,
             await runInPool(
               pool,
@@ -194,7 +198,7 @@ async function runLocked(
             ),
           );
         } else {
-          outcomes.set(input, inThread(input));
+          settle(input, inThread(input));
         }
         done++;
         opts.progress?.(done, total, cached);
@@ -204,7 +208,7 @@ async function runLocked(
     for (const input of toRead) {
       const hit = cache.get(input);
       if (hit) {
-        outcomes.set(input, hit);
+        settle(input, hit);
         cached++;
         done++;
         continue;
@@ -232,8 +236,16 @@ async function runLocked(
     // small file per new or changed document adds up to seconds at archive size), before the member
     // list that names them is committed.
     for (const input of read.inputs) members.keep(input, before.get(input.id));
+    // Kept, and read from the cache or processed, an input's text is not needed again: the merge and
+    // the writers work from results, so they run without every article's text in memory.
+    const release = (input: RawInput) => {
+      delete input.text;
+      delete input.bytes;
+    };
+    for (const input of read.inputs) if (outcomes.has(input)) release(input);
     phase('store-inputs');
     await queue.onIdle();
+    for (const input of ready) release(input);
     await pool?.destroy();
     phase('extract');
     timings.delete('extract'); // the stages' own times are reported; this was their wall time

@@ -6,6 +6,7 @@ import { MemberStore, toMember } from '../batch/members.js';
 import { finishCommit, lockOutput, removeStaleTemps } from '../batch/outputs.js';
 import { phaseTimer } from '../batch/report.js';
 import type { InputFailure, RawInput } from '../io/inputs.js';
+import { EntityInterner } from '../ledger/records.js';
 import {
   type BatchManifest,
   type BatchProgress,
@@ -172,6 +173,7 @@ async function fetchResults(
   outcomes: Map<RawInput, Outcome>,
   lost: (input: RawInput) => void,
 ) {
+  const interner = new EntityInterner();
   const todo: number[] = [];
   progress.states.forEach((s, i) => {
     if (s === 'done') todo.push(i);
@@ -190,7 +192,8 @@ async function fetchResults(
       }
       const stored = decompress(value);
       cache.store(input, stored);
-      outcomes.set(input, decodeOutcome(stored));
+      const outcome = decodeOutcome(stored);
+      outcomes.set(input, 'merge' in outcome ? { merge: interner.intern(outcome.merge) } : outcome);
     });
   }
 }
