@@ -5,7 +5,7 @@ import { type Outcome, ResultCache, resultSalt } from './batch/cache.js';
 import { finishBatch, type RunResult } from './batch/finish.js';
 import { type Member, MemberStore, memberInput } from './batch/members.js';
 import { finishCommit, lockOutput, removeStaleTemps } from './batch/outputs.js';
-import { createPool, DEFAULT_WORKER_HEAP_MB, runInPool } from './batch/pool.js';
+import { createPool, DEFAULT_WORKER_HEAP_MB, MIN_WORKER_HEAP_MB, runInPool } from './batch/pool.js';
 import { DEFAULT_TIME_BUDGET, processInput, toStored } from './batch/process.js';
 import { phaseTimer, type RunReport } from './batch/report.js';
 import { describeEnvironmentError, isEnvironmentError, UsageError } from './core/errors.js';
@@ -171,7 +171,8 @@ async function runLocked(
     const overlap = pending.length > 1 && toRead.length >= OVERLAP_MIN_STORED;
     // Overlapping, this thread is busy too: one core fewer for the threads.
     const threads = pending.length >= MIN_DOCS_FOR_POOL ? jobs : overlap ? jobs - 1 : 0;
-    const pool = jobs > 1 && threads > 0 ? createPool(threads, opts.workerHeapMb) : undefined;
+    const heapMb = Math.max(MIN_WORKER_HEAP_MB, opts.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB);
+    const pool = jobs > 1 && threads > 0 ? createPool(threads, heapMb) : undefined;
     const inThread = (input: RawInput) => cache.set(input, toStored(processInput(input, pipeline, timings, budget)));
     const queue = new PQueue({ concurrency: pool ? threads * 2 : 1 });
     let done = 0;
@@ -190,7 +191,7 @@ async function runLocked(
                 notes.push({
                   document: input.source,
                   code: 'worker-heap',
-                  message: `processed in the main thread: its worker thread ran out of its ${opts.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB} MB heap (raise --worker-heap for such documents)`,
+                  message: `processed in the main thread: its worker thread ran out of its ${heapMb} MB heap (raise --worker-heap for such documents)`,
                   severity: 'info',
                 });
                 return inThread(input);
