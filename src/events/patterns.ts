@@ -17,9 +17,10 @@ export function pattern(source: string, flags = 'iu'): RegExp {
   return r;
 }
 
-// One alternation per lexicon list and flags, keyed by the list itself (the lexicons' arrays live as
-// long as the process): a sentence is scanned once for the whole list, not once per pattern.
-const unions = new WeakMap<string[], Map<string, RegExp>>();
+// One alternation per lexicon list, its source kept by the list itself (the lexicons' arrays live as
+// long as the process) and compiled by `pattern`: a sentence is scanned once for the whole list, not
+// once per pattern.
+const unionSources = new WeakMap<string[], string>();
 const NEVER = /(?!)/u;
 
 /** A pattern that matches where any of the patterns does. The lexicons use no backreferences. */
@@ -27,17 +28,12 @@ export function union(patterns: string[], flags = 'iu'): RegExp {
   // No pattern at all matches nothing, as `some` over an empty list finds nothing (and a list made
   // on the spot, `lex.x ?? []`, is no key worth keeping).
   if (!patterns.length) return NEVER;
-  let byFlags = unions.get(patterns);
-  if (!byFlags) {
-    byFlags = new Map();
-    unions.set(patterns, byFlags);
+  let source = unionSources.get(patterns);
+  if (source === undefined) {
+    source = patterns.map((p) => `(?:${p})`).join('|');
+    unionSources.set(patterns, source);
   }
-  let r = byFlags.get(flags);
-  if (!r) {
-    r = new RegExp(patterns.map((p) => `(?:${p})`).join('|'), flags);
-    byFlags.set(flags, r);
-  }
-  return r;
+  return pattern(source, flags);
 }
 
 /** Whether any of the patterns occurs in the text. */
