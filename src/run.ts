@@ -1,11 +1,13 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import PQueue from 'p-queue';
+import type { Piscina } from 'piscina';
 import { type Outcome, ResultCache, resultSalt } from './batch/cache.js';
 import { finishBatch, type RunResult } from './batch/finish.js';
 import { type Member, MemberStore, memberInput } from './batch/members.js';
 import { finishCommit, lockOutput, removeStaleTemps } from './batch/outputs.js';
 import { createPool, DEFAULT_WORKER_HEAP_MB, MIN_WORKER_HEAP_MB, runInPool } from './batch/pool.js';
+import { PreviousRecords } from './batch/previous.js';
 import { DEFAULT_TIME_BUDGET, processInput, toStored } from './batch/process.js';
 import { phaseTimer, type RunReport } from './batch/report.js';
 import { describeEnvironmentError, isEnvironmentError, UsageError } from './core/errors.js';
@@ -98,9 +100,28 @@ async function runLocked(
   // the temporary files killed runs left behind.
   finishCommit(opts.out);
   const members = new MemberStore(opts.out);
+  // Worker pools still running: a run that throws stops them (a library caller may go on running).
+  const pools = new Set<Piscina>();
+  const startPool = (threads: number, heapMb: number) => {
+    const pool = createPool(threads, heapMb);
+    pools.add(pool);
+    return pool;
+  };
+  const stopPool = (pool: Piscina | undefined) => {
+    if (pool) pools.delete(pool);
+    return pool?.destroy();
+  };
   try {
     const cache = new ResultCache(opts.out, resultSalt(pipeline.hash));
     removeStaleTemps(opts.out, [cache.dir, members.dir, join(members.dir, 'inputs')]);
+    const earlier = members.read();
+    const jobs = Math.max(1, opts.jobs ?? 1);
+    const heapMb = Math.max(MIN_WORKER_HEAP_MB, opts.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB);
+    // A re-run over an archive has its few new documents extracted by jobs - 1 threads while this
+    // thread reads the stored results (below), and the threads' start is the run's longest path: they
+    // start loading the pipeline's code now, while this thread reads the inputs.
+    const early =
+      jobs > 1 && !opts.full && earlier.members.length >= OVERLAP_MIN_STORED ? startPool(jobs - 1, heapMb) : undefined;
     const read = readInputs(opts.inputs, {
       maxBytes: opts.maxBytes,
       ...(opts.language ? { language: opts.language } : {}),
@@ -114,7 +135,6 @@ async function runLocked(
     }));
     // The ledger's documents: those of earlier runs, each replaced by this run's input of the same id,
     // plus the new ones; with --prune, this run's inputs only.
-    const earlier = members.read();
     if (earlier.problem)
       notes.push({ document: opts.out, code: 'damaged-store', message: earlier.problem, severity: 'warning' });
     const given = new Map(read.inputs.map((i) => [i.id, i]));
@@ -128,7 +148,6 @@ async function runLocked(
     const inputs: RawInput[] = [...read.inputs, ...keptMembers.map(memberInput)].sort((a, b) =>
       a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
     );
-    const jobs = Math.max(1, opts.jobs ?? 1);
     const outcomes = new Map<RawInput, Outcome>();
     const interner = new EntityInterner();
     const settle = (input: RawInput, outcome: Outcome) =>
@@ -171,8 +190,8 @@ async function runLocked(
     const overlap = pending.length > 1 && toRead.length >= OVERLAP_MIN_STORED;
     // Overlapping, this thread is busy too: one core fewer for the threads.
     const threads = pending.length >= MIN_DOCS_FOR_POOL ? jobs : overlap ? jobs - 1 : 0;
-    const heapMb = Math.max(MIN_WORKER_HEAP_MB, opts.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB);
-    const pool = jobs > 1 && threads > 0 ? createPool(threads, heapMb) : undefined;
+    const pool = jobs > 1 && threads > 0 ? (threads === jobs - 1 && early) || startPool(threads, heapMb) : undefined;
+    if (early !== pool) void stopPool(early);
     const inThread = (input: RawInput) => cache.set(input, toStored(processInput(input, pipeline, timings, budget)));
     const queue = new PQueue({ concurrency: pool ? threads * 2 : 1 });
     let done = 0;
@@ -245,16 +264,18 @@ async function runLocked(
     };
     for (const input of read.inputs) if (outcomes.has(input)) release(input);
     phase('store-inputs');
+    // The previous documents.jsonl, whose lines the writer copies forward, is read while threads extract.
+    const previous = opts.full ? undefined : PreviousRecords.read(opts.out, earlier.members, earlier.written);
     await queue.onIdle();
     for (const input of ready) release(input);
-    await pool?.destroy();
+    await stopPool(pool);
     phase('extract');
     timings.delete('extract'); // the stages' own times are reported; this was their wall time
     // The member list of the new ledger: every document with a result. A document that failed this
     // time is reported and left out, as the ledger follows its documents' current text.
     const next: Member[] = ready
       .filter((i) => 'merge' in (outcomes.get(i) ?? {}))
-      .map((i) => members.member(i, before.get(i.id)));
+      .map((i) => members.member(i, before.get(i.id), cache.key(i)));
     members.compact(next);
     const result = finishBatch({
       out: opts.out,
@@ -272,14 +293,17 @@ async function runLocked(
       given: read.inputs.length,
       kept: keptMembers.length,
       dropped: dropped.length,
-      members: MemberStore.serialise(next),
+      members: (written) => MemberStore.serialise(next, written),
+      // --full trusts nothing stored, the previous documents.jsonl included.
+      ...(previous ? { previous: { records: previous, key: (i: RawInput) => cache.key(i) } } : {}),
       inputPaths: opts.inputs,
     });
     cache.prune();
     members.prune(next);
     return result;
   } finally {
-    // A run that throws leaves no pack open (a library caller may go on running).
+    // A run that throws leaves no pack open and no thread running (a library caller may go on running).
     members.close();
+    await Promise.all([...pools].map((p) => p.destroy()));
   }
 }

@@ -47,7 +47,7 @@ export function fillEvents(record: string, events: string[]): string {
 }
 
 /** What is wrong with a decoded outcome and the record line after it, or undefined when nothing is. */
-function outcomeProblem(outcome: unknown, record: string | undefined): string | undefined {
+function outcomeProblem(outcome: unknown, hasRecord: boolean): string | undefined {
   const o = outcome as Partial<{
     merge: { record?: { id?: unknown } };
     failure: { source?: unknown; message?: unknown };
@@ -59,10 +59,13 @@ function outcomeProblem(outcome: unknown, record: string | undefined): string | 
   }
   if (!o || typeof o !== 'object' || !o.merge || typeof o.merge.record?.id !== 'string')
     return 'its outcome is neither a result nor a failure';
-  if (record === undefined || !record.startsWith('{') || !record.includes(',"events":[]'))
-    return 'its document record is missing or cut short';
+  if (!hasRecord) return 'its document record is missing or cut short';
   return undefined;
 }
+
+/** Whether the bytes from `start` look like a stored record: an object with the empty events field. */
+const isRecord = (payload: Buffer, start: number) =>
+  payload[start] === 0x7b && payload.indexOf(',"events":[]', start) >= 0;
 
 type KeyedInput = Pick<RawInput, 'id' | 'source' | 'sha256'> & { meta?: RawInput['meta'] };
 
@@ -128,22 +131,23 @@ export class ResultCache {
   /** The record line of an input's stored result (without decoding the outcome before it). */
   readRecord(input: RawInput): string | undefined {
     const payload = this.readPayload(input);
-    const nl = payload?.indexOf('\n') ?? -1;
-    return nl < 0 ? undefined : payload?.slice(nl + 1);
+    const nl = payload?.indexOf(10) ?? -1;
+    return nl < 0 ? undefined : payload?.toString('utf8', nl + 1);
   }
 
   get(input: RawInput): Outcome | undefined {
     const payload = this.readPayload(input);
     if (payload === undefined) return undefined;
-    // Only the first line is the outcome: decoding the record after it would be wasted on a re-run.
-    const nl = payload.indexOf('\n');
+    // Only the first line is the outcome: decoding the record after it (most of the bytes) would be
+    // wasted on a re-run, which copies records from the previous documents.jsonl or reads them later.
+    const nl = payload.indexOf(10);
     let outcome: unknown;
     try {
-      outcome = JSON.parse(nl < 0 ? payload : payload.slice(0, nl));
+      outcome = JSON.parse(payload.toString('utf8', 0, nl < 0 ? payload.length : nl));
     } catch (e) {
       return this.damage(input, `its outcome is not JSON (${(e as Error).message})`);
     }
-    const problem = outcomeProblem(outcome, nl < 0 ? undefined : payload.slice(nl + 1));
+    const problem = outcomeProblem(outcome, nl >= 0 && isRecord(payload, nl + 1));
     return problem ? this.damage(input, problem) : (outcome as Outcome);
   }
 
@@ -161,7 +165,7 @@ export class ResultCache {
    * The checked payload of an input's stored result (marking its entry used), or undefined when there
    * is none or it is damaged: a first line `v2 <sha256>` of the rest, which must match.
    */
-  private readPayload(input: RawInput): string | undefined {
+  private readPayload(input: RawInput): Buffer | undefined {
     const k = this.key(input);
     this.used.add(k);
     let bytes: Buffer;
@@ -180,7 +184,7 @@ export class ResultCache {
         return this.damage(input, 'its checksum does not match (a truncated or altered file)');
       this.verified.add(k);
     }
-    return body.toString('utf8');
+    return body;
   }
 
   set(input: RawInput, outcome: { result: DocumentResult } | { failure: InputFailure }): Outcome {

@@ -9,6 +9,7 @@ import { provenance } from '../version.js';
 import { fillEvents, type Outcome } from './cache.js';
 import { MEMBERS_FILE } from './members.js';
 import { commitOutputs } from './outputs.js';
+import type { PreviousRecords } from './previous.js';
 import { failureEntry, type RunReport } from './report.js';
 
 export interface RunResult {
@@ -25,6 +26,11 @@ export interface FinishOptions {
   failures: InputFailure[];
   /** The stored record of an input (see batch/cache), from which its documents.jsonl line is copied. */
   record: (input: RawInput) => string | undefined;
+  /**
+   * The previous documents.jsonl's lines and the key of each input's stored result: a line written
+   * from the same result is copied forward instead of the record being read back.
+   */
+  previous?: { records: PreviousRecords; key: (input: RawInput) => string };
   pipeline: RunReport['pipeline'];
   jobs: number;
   cached: number;
@@ -37,8 +43,8 @@ export interface FinishOptions {
   given?: number;
   kept?: number;
   dropped?: number;
-  /** The serialised member list (batch/members), committed with the outputs. */
-  members?: string;
+  /** The serialised member list (batch/members), committed with the outputs; given documents.jsonl's SHA-256. */
+  members?: (written: string) => string;
   /** The inputs as given (paths, `-`, or a batch name). */
   inputPaths?: string[];
 }
@@ -47,6 +53,8 @@ export interface FinishOptions {
  * The end of every batch, whatever ran its documents (this process, worker threads, or queue workers on
  * other machines): merge, then write documents.jsonl, ledger.json and run-report.json atomically.
  */
+const NEWLINE = Buffer.from('\n');
+
 export function finishBatch(o: FinishOptions): RunResult {
   const results: MergeInput[] = [];
   const sources: RawInput[] = [];
@@ -68,6 +76,12 @@ export function finishBatch(o: FinishOptions): RunResult {
   try {
     records.forEach((r, i) => {
       const input = byId[i]?.input as RawInput;
+      const copied = o.previous?.records.line(r.id, o.previous.key(input), r.events);
+      if (copied) {
+        for (const piece of copied) documents.write(piece);
+        documents.write(NEWLINE);
+        return;
+      }
       const stored = o.record(input);
       if (stored === undefined)
         throw new Error(
@@ -131,7 +145,7 @@ export function finishBatch(o: FinishOptions): RunResult {
     'documents.jsonl': documents.sha256,
     'ledger.json': prepare('ledger.json', serialiseLedger(ledger)),
   };
-  if (o.members !== undefined) prepare(join('.store', MEMBERS_FILE), o.members);
+  if (o.members !== undefined) prepare(join('.store', MEMBERS_FILE), o.members(documents.sha256));
   o.phase('write');
   report.timings = [...o.timings.entries()].map(([stage, ms]) => ({ stage, ms: Math.round(ms) }));
   report.totalMs = Math.round(performance.now() - o.t0);

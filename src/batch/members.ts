@@ -32,6 +32,8 @@ export interface Member {
   meta: RawInput['meta'];
   /** Where the text is kept: a pack in `.store/inputs/` and the byte range of its gzipped entry. */
   stored?: StoredAt;
+  /** The key of the stored result (batch/cache) its documents.jsonl line was written from. */
+  result?: string;
 }
 
 export interface StoredAt {
@@ -43,6 +45,8 @@ export interface StoredAt {
 interface MemberFile {
   schema: 1;
   documents: Member[];
+  /** The SHA-256 of the documents.jsonl committed with this list: a line of it may be copied forward. */
+  written?: string;
 }
 
 interface KeptBody {
@@ -72,7 +76,7 @@ export class MemberStore {
   }
 
   /** The members of the ledger now in the folder; none when it has no member list (a new folder). */
-  read(): { members: Member[]; problem?: string } {
+  read(): { members: Member[]; written?: string; problem?: string } {
     let text: string;
     try {
       text = readFileSync(join(this.dir, MEMBERS_FILE), 'utf8');
@@ -85,7 +89,7 @@ export class MemberStore {
       const members = parsed.documents.filter(
         (m) => typeof m?.id === 'string' && typeof m.source === 'string' && typeof m.sha256 === 'string',
       );
-      return { members };
+      return typeof parsed.written === 'string' ? { members, written: parsed.written } : { members };
     } catch (e) {
       return {
         members: [],
@@ -95,9 +99,11 @@ export class MemberStore {
   }
 
   /** The serialised member list, for the commit that writes it with the other outputs. */
-  static serialise(members: Member[]): string {
+  static serialise(members: Member[], written?: string): string {
     const documents = [...members].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return `${JSON.stringify({ schema: 1, documents } satisfies MemberFile)}\n`;
+    const file: MemberFile = { schema: 1, documents };
+    if (written !== undefined) file.written = written;
+    return `${JSON.stringify(file)}\n`;
   }
 
   /** Where texts were kept one file per document, before packs (still read, and removed when unused). */
@@ -144,10 +150,11 @@ export class MemberStore {
   }
 
   /** The member list entry of a document of this run's ledger: its identity and where its text is. */
-  member(input: RawInput, previous?: Member): Member {
+  member(input: RawInput, previous?: Member, result?: string): Member {
     const m = toMember(input);
     const stored = this.located.get(input.id) ?? (previous?.sha256 === input.sha256 ? previous.stored : undefined);
     if (stored) m.stored = stored;
+    if (result !== undefined) m.result = result;
     return m;
   }
 

@@ -21,7 +21,7 @@ export function writeAtomic(path: string, data: string | Buffer, options: { fsyn
 export class AtomicFileWriter {
   private readonly tmp: string;
   private fd: number | undefined;
-  private buffer: string[] = [];
+  private buffer: Buffer[] = [];
   private buffered = 0;
 
   constructor(private readonly path: string) {
@@ -37,16 +37,17 @@ export class AtomicFileWriter {
     return this.hash.copy().digest('hex');
   }
 
-  write(chunk: string): void {
-    this.hash.update(chunk);
-    this.buffer.push(chunk);
-    this.buffered += chunk.length;
+  write(chunk: string | Buffer): void {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    this.hash.update(bytes);
+    this.buffer.push(bytes);
+    this.buffered += bytes.length;
     if (this.buffered > 1 << 20) this.flush();
   }
 
   private flush(): void {
     if (this.fd === undefined) throw new Error(`${this.path}: write after commit or abort`);
-    if (this.buffer.length) writeSync(this.fd, this.buffer.join(''));
+    if (this.buffer.length) writeSync(this.fd, Buffer.concat(this.buffer, this.buffered));
     this.buffer = [];
     this.buffered = 0;
   }

@@ -157,7 +157,7 @@ async function writeBatch(
     timings,
     phase,
     t0,
-    members: MemberStore.serialise(inputs.filter((i) => 'merge' in (outcomes.get(i) ?? {})).map(toMember)),
+    members: () => MemberStore.serialise(inputs.filter((i) => 'merge' in (outcomes.get(i) ?? {})).map(toMember)),
   });
   cache.prune();
   return result;

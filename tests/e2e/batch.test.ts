@@ -51,6 +51,34 @@ describe('incremental runs', () => {
     expect(fourth.ledger).toEqual(full.ledger);
   });
 
+  it('writes over a grown corpus the bytes a full run writes, and trusts no edited documents.jsonl', async () => {
+    const seeds = readdirSync(CORPUS).sort();
+    const corpus = tmp();
+    for (const name of seeds.slice(0, 3)) cpSync(join(CORPUS, name), join(corpus, name));
+    const out = tmp();
+    await run([corpus], out);
+    const same = async () => {
+      const full = tmp();
+      await run([corpus], full, { full: true });
+      expect(readFileSync(join(out, 'documents.jsonl'), 'utf8')).toBe(
+        readFileSync(join(full, 'documents.jsonl'), 'utf8'),
+      );
+      expect(ledgerOf(out)).toBe(ledgerOf(full));
+    };
+    // Grown: the unchanged documents' lines are copied forward, with the event ids the merge now gives.
+    cpSync(join(CORPUS, seeds[3] as string), join(corpus, seeds[3] as string));
+    await run([corpus], out);
+    await same();
+    // An edited documents.jsonl (here one line of an unchanged document, still valid JSON) is not
+    // copied from: its lines are written from the stored results again.
+    const path = join(out, 'documents.jsonl');
+    const edited = readFileSync(path, 'utf8').replace('"language":"', '"language": "');
+    writeFileSync(path, edited);
+    cpSync(join(CORPUS, seeds[4] as string), join(corpus, seeds[4] as string));
+    await run([corpus], out);
+    await same();
+  });
+
   it('gives the same ledger with worker threads as in-process', async () => {
     const corpus = bigCorpus(20);
     const a = tmp();
