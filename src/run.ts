@@ -111,8 +111,8 @@ async function runLocked(
     if (pool) pools.delete(pool);
     return pool?.destroy();
   };
+  const cache = new ResultCache(opts.out, resultSalt(pipeline.hash));
   try {
-    const cache = new ResultCache(opts.out, resultSalt(pipeline.hash));
     removeStaleTemps(opts.out, [cache.dir, members.dir, join(members.dir, 'inputs')]);
     const earlier = members.read();
     const jobs = Math.max(1, opts.jobs ?? 1);
@@ -304,6 +304,7 @@ async function runLocked(
   } finally {
     // A run that throws leaves no pack open and no thread running (a library caller may go on running).
     members.close();
+    cache.close();
     await Promise.all([...pools].map((p) => p.destroy()));
   }
 }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { InputFailure, RawInput } from '../io/inputs.js';
+import { packsToCompact } from '../io/packs.js';
 import { writeAtomic } from '../io/write.js';
 import { type DocumentResult, type MergeInput, toMergeInput } from '../ledger/records.js';
 import { codeFingerprint } from './fingerprint.js';
@@ -86,21 +88,52 @@ export function resultKey(input: KeyedInput, salt: string): string {
     .slice(0, 32);
 }
 
+/** Where a stored result is: a pack in `.cache/` and the byte range of its checked payload. */
+export interface StoredEntry {
+  pack: string;
+  offset: number;
+  length: number;
+}
+
+export const INDEX_FILE = 'index.json';
+
+/** `index.json`: the packs it accounts for, and each live entry as [pack number, offset, length]. */
+interface IndexFile {
+  schema: 1;
+  packs: string[];
+  entries: Record<string, [number, number, number]>;
+}
+
+// An entry in a pack: a line `<key> <payload length>`, then the payload (a line `v2 <sha256>` of the
+// rest, and the stored outcome) and a newline, so that each entry starts a line.
+const ENTRY_HEAD = /^([0-9a-f]{32}) (\d+)$/;
+
+const NEWLINE = Buffer.from('\n');
+
 /**
- * Per-document results kept between runs in `<out>/.cache/`, one file per document keyed by the
- * document id, its content hash, the pipeline configuration's hash and the code fingerprint. Each file
- * is written atomically as soon as its document is done, so an interrupted run resumes where it
- * stopped; the ledger is always re-merged from the current inputs, so removed articles drop out.
+ * Per-document results kept between runs in `<out>/.cache/`, keyed by the document id, its content
+ * hash, the pipeline configuration's hash and the code fingerprint. Each writer (the run, each worker
+ * thread) appends its results to a pack file of its own as soon as each document is done; `index.json`,
+ * rewritten after each run's commit, says where the live entries are. A run that was killed left packs
+ * the index does not list: the next run reads their entries back from the packs themselves, so it
+ * resumes where the killed one stopped. One file per document cost seconds of opening and closing per
+ * 10,000 articles on a re-run, and millions of files on an archive. The ledger is always re-merged from
+ * the current inputs, so removed articles drop out.
  */
 export class ResultCache {
   readonly dir: string;
   private readonly used = new Set<string>();
   private readonly keys = new WeakMap<KeyedInput, string>();
   /**
-   * Entries whose checksum this run has checked or written: a re-run reads each cached result twice
+   * Entries whose checksum this run has checked or written: a re-run may read a cached result twice
    * (the outcome for the merge, then the record for documents.jsonl) and need hash it only once.
    */
   private readonly verified = new Set<string>();
+  /** Where each stored result is; read on first use (a worker thread only writes). */
+  private index: Map<string, StoredEntry> | undefined;
+  /** This writer's pack, opened on the first result stored. */
+  private pack: { name: string; size: number } | undefined;
+  private readonly readers = new Map<string, number>();
 
   constructor(
     out: string,
@@ -119,15 +152,52 @@ export class ResultCache {
     return k;
   }
 
-  /** The keys of every stored result (one directory listing, not a lookup per input). */
+  /** The keys of every stored result. */
   storedKeys(): Set<string> {
-    return new Set(
-      readdirSync(this.dir)
-        .filter((name) => name.endsWith('.json'))
-        .map((name) => name.slice(0, -'.json'.length)),
-    );
+    return new Set(this.entries().keys());
   }
 
+  private entries(): Map<string, StoredEntry> {
+    if (this.index) return this.index;
+    const index = new Map<string, StoredEntry>();
+    let listed = new Set<string>();
+    try {
+      const file = JSON.parse(readFileSync(join(this.dir, INDEX_FILE), 'utf8')) as IndexFile;
+      if (file.schema === 1 && Array.isArray(file.packs)) {
+        listed = new Set(file.packs);
+        for (const [key, [n, offset, length]] of Object.entries(file.entries ?? {})) {
+          const pack = file.packs[n];
+          if (pack !== undefined) index.set(key, { pack, offset, length });
+        }
+      }
+    } catch {
+      // No index (a new folder) or a damaged one: every pack is read for its entries below.
+    }
+    for (const name of readdirSync(this.dir).sort())
+      if (name.endsWith('.pack') && !listed.has(name)) this.recover(name, index);
+    this.index = index;
+    return index;
+  }
+
+  /** The entries of a pack the index does not list (written by a run that was killed), read from the pack. */
+  private recover(pack: string, index: Map<string, StoredEntry>): void {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(this.dir, pack));
+    } catch {
+      return;
+    }
+    let at = 0;
+    while (at < bytes.length) {
+      const nl = bytes.indexOf(10, at);
+      const head = nl < 0 ? null : ENTRY_HEAD.exec(bytes.toString('latin1', at, nl));
+      if (!head) return; // cut short: the entries before it stand
+      const length = Number(head[2]);
+      if (nl + 1 + length + 1 > bytes.length) return;
+      index.set(head[1] as string, { pack, offset: nl + 1, length });
+      at = nl + 1 + length + 1;
+    }
+  }
   /** The record line of an input's stored result (without decoding the outcome before it). */
   readRecord(input: RawInput): string | undefined {
     const payload = this.readPayload(input);
@@ -156,9 +226,26 @@ export class ResultCache {
 
   private damage(input: RawInput, reason: string): undefined {
     this.damaged.push({ source: input.source, reason });
-    this.verified.delete(this.key(input));
-    rmSync(join(this.dir, `${this.key(input)}.json`), { force: true });
+    const k = this.key(input);
+    this.verified.delete(k);
+    this.used.delete(k);
+    // Its bytes stay in the pack until the pack is compacted or dropped; the index forgets them.
+    this.entries().delete(k);
     return undefined;
+  }
+
+  private bytesAt(at: StoredEntry): Buffer | undefined {
+    try {
+      let fd = this.readers.get(at.pack);
+      if (fd === undefined) {
+        fd = openSync(join(this.dir, at.pack), 'r');
+        this.readers.set(at.pack, fd);
+      }
+      const buf = Buffer.allocUnsafe(at.length);
+      return readSync(fd, buf, 0, at.length, at.offset) === at.length ? buf : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /**
@@ -167,56 +254,125 @@ export class ResultCache {
    */
   private readPayload(input: RawInput): Buffer | undefined {
     const k = this.key(input);
+    const at = this.entries().get(k);
+    if (!at) return undefined;
     this.used.add(k);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(join(this.dir, `${k}.json`));
-    } catch {
-      return undefined;
-    }
+    const bytes = this.bytesAt(at);
+    if (!bytes) return this.damage(input, `its pack ${at.pack} is missing or cut short`);
     const nl = bytes.indexOf(10);
     const header = nl < 0 ? '' : bytes.toString('latin1', 0, nl);
     const m = /^v2 ([0-9a-f]{64})$/.exec(header);
-    if (!m) return this.damage(input, 'it has no checksum line (an older format, or a damaged file)');
+    if (!m) return this.damage(input, 'it has no checksum line (a damaged pack)');
     const body = bytes.subarray(nl + 1);
     if (!this.verified.has(k)) {
       if (createHash('sha256').update(body).digest('hex') !== m[1])
-        return this.damage(input, 'its checksum does not match (a truncated or altered file)');
+        return this.damage(input, 'its checksum does not match (a truncated or altered pack)');
       this.verified.add(k);
     }
     return body;
   }
 
+  /** Stores an input's outcome; returns what the merge reads of it. */
   set(input: RawInput, outcome: { result: DocumentResult } | { failure: InputFailure }): Outcome {
-    this.store(input, encodeOutcome(outcome));
-    return 'result' in outcome ? { merge: toMergeInput(outcome.result) } : outcome;
+    return this.put(input, outcome).outcome;
   }
 
-  /** Stores the encoded outcome of an input (worker threads encode and store their own). */
-  store(input: RawInput, stored: string): void {
+  /** `set`, also saying where the outcome was stored (a worker thread hands that to the run's cache). */
+  put(
+    input: RawInput,
+    outcome: { result: DocumentResult } | { failure: InputFailure },
+  ): { outcome: Outcome; at: StoredEntry } {
+    const at = this.store(input, encodeOutcome(outcome));
+    return { outcome: 'result' in outcome ? { merge: toMergeInput(outcome.result) } : outcome, at };
+  }
+
+  /**
+   * Stores the encoded outcome of an input (worker threads encode and store their own) at the end of
+   * this writer's pack, and says where: a worker thread hands that to the run's cache (`touch`).
+   */
+  store(input: RawInput, stored: string): StoredEntry {
     const k = this.key(input);
     this.used.add(k);
     // No fsync: after a power cut the checksum finds a damaged entry, and the document is processed again.
     const body = Buffer.from(stored, 'utf8');
-    const header = `v2 ${createHash('sha256').update(body).digest('hex')}\n`;
-    writeAtomic(join(this.dir, `${k}.json`), Buffer.concat([Buffer.from(header, 'latin1'), body]), { fsync: false });
+    const payload = Buffer.concat([
+      Buffer.from(`v2 ${createHash('sha256').update(body).digest('hex')}\n`, 'latin1'),
+      body,
+    ]);
+    const at = this.append(Buffer.from(`${k} ${payload.length}\n`, 'latin1'), payload);
+    this.index?.set(k, at);
     this.verified.add(k);
+    return at;
   }
 
-  /** Marks an input's entry as used by this run (a worker thread stored it), so prune keeps it. */
-  touch(input: RawInput): void {
-    this.used.add(this.key(input));
+  private append(head: Buffer, payload: Buffer): StoredEntry {
+    if (!this.pack) this.pack = { name: `${Date.now().toString(36)}-${process.pid}-${threadId}.pack`, size: 0 };
+    // Opened for each entry: a worker thread has no end to close a pack at, and a descriptor a thread
+    // leaves open outlives it (descriptors are the process's).
+    const fd = openSync(join(this.dir, this.pack.name), 'a');
+    try {
+      writeSync(fd, Buffer.concat([head, payload, NEWLINE]));
+    } finally {
+      closeSync(fd);
+    }
+    const at = { pack: this.pack.name, offset: this.pack.size + head.length, length: payload.length };
+    this.pack.size += head.length + payload.length + 1;
+    return at;
   }
 
-  /** Removes entries no input of this run used (removed or changed articles, older configurations). */
+  /** Marks an input's entry as used by this run; `at` is where a worker thread stored it. */
+  touch(input: RawInput, at?: StoredEntry): void {
+    const k = this.key(input);
+    this.used.add(k);
+    if (at) this.entries().set(k, at);
+  }
+
+  /**
+   * After the run's commit: the index lists only the entries this run used (removed or changed
+   * articles, older configurations drop out); a pack with no live entry is removed, and one mostly of
+   * dead entries has its live ones copied into this run's pack first. Returns the entries dropped.
+   */
   prune(): number {
-    let n = 0;
-    for (const name of readdirSync(this.dir)) {
-      if (!this.used.has(name.replace(/\.json$/, ''))) {
-        rmSync(join(this.dir, name), { force: true });
-        n++;
+    const index = this.entries();
+    let dropped = 0;
+    for (const k of index.keys()) {
+      if (!this.used.has(k)) {
+        index.delete(k);
+        dropped++;
       }
     }
-    return n;
+    const live = new Map<string, number>();
+    for (const at of index.values()) live.set(at.pack, (live.get(at.pack) ?? 0) + at.length);
+    for (const pack of packsToCompact(this.dir, live, this.pack?.name)) {
+      for (const [k, at] of index) {
+        if (at.pack !== pack) continue;
+        const payload = this.bytesAt(at);
+        if (payload) index.set(k, this.append(Buffer.from(`${k} ${payload.length}\n`, 'latin1'), payload));
+        else index.delete(k);
+      }
+    }
+    this.close();
+    const packs = [...new Set([...index.values()].map((at) => at.pack))].sort();
+    const number = new Map(packs.map((p, n) => [p, n]));
+    const entries: IndexFile['entries'] = {};
+    for (const k of [...index.keys()].sort()) {
+      const at = index.get(k) as StoredEntry;
+      entries[k] = [number.get(at.pack) as number, at.offset, at.length];
+    }
+    writeAtomic(join(this.dir, INDEX_FILE), `${JSON.stringify({ schema: 1, packs, entries } satisfies IndexFile)}\n`, {
+      fsync: false,
+    });
+    // Packs no entry is in, and the one-file-per-result entries of earlier versions.
+    for (const name of readdirSync(this.dir))
+      if (name !== INDEX_FILE && !number.has(name) && (name.endsWith('.pack') || name.endsWith('.json')))
+        rmSync(join(this.dir, name), { force: true });
+    return dropped;
+  }
+
+  /** Closes the packs read; the next result stored starts a new pack. */
+  close(): void {
+    this.pack = undefined;
+    for (const fd of this.readers.values()) closeSync(fd);
+    this.readers.clear();
   }
 }

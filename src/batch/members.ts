@@ -8,12 +8,12 @@ import {
   readFileSync,
   readSync,
   rmSync,
-  statSync,
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { RawInput } from '../io/inputs.js';
+import { packsToCompact } from '../io/packs.js';
 
 /**
  * The documents an output folder's ledger is made of, kept between runs so that a run adds its inputs
@@ -57,9 +57,6 @@ interface KeptBody {
 }
 
 export const MEMBERS_FILE = 'members.json';
-
-/** Below this share of live bytes a pack's live entries are copied forward and the pack dropped. */
-const COMPACT_BELOW = 0.5;
 
 export class MemberStore {
   readonly dir: string;
@@ -201,15 +198,7 @@ export class MemberStore {
   compact(members: Member[]): void {
     const live = new Map<string, number>();
     for (const m of members) if (m.stored) live.set(m.stored.pack, (live.get(m.stored.pack) ?? 0) + m.stored.length);
-    for (const [pack, bytes] of live) {
-      if (pack === this.pack?.name) continue;
-      let size: number;
-      try {
-        size = statSync(join(this.inputsDir, pack)).size;
-      } catch {
-        continue;
-      }
-      if (bytes >= size * COMPACT_BELOW) continue;
+    for (const pack of packsToCompact(this.inputsDir, live, this.pack?.name)) {
       for (const m of members) {
         if (m.stored?.pack !== pack) continue;
         const raw = this.entry(m.stored);

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { loadPipelineConfig } from '../core/pipeline.js';
 import type { RawInput } from '../io/inputs.js';
-import type { Outcome, ResultCache } from './cache.js';
+import type { Outcome, ResultCache, StoredEntry } from './cache.js';
 import { budgetMs } from './process.js';
 
 /**
@@ -63,10 +63,11 @@ export async function runInPool(
   try {
     const r = (await pool.run(task, { signal: AbortSignal.timeout(limit) })) as {
       outcome: Outcome;
+      at: StoredEntry;
       timings: [string, number][];
     };
     for (const [k, v] of r.timings) timings.set(k, (timings.get(k) ?? 0) + v);
-    cache.touch(task.input);
+    cache.touch(task.input, r.at);
     return r.outcome;
   } catch (e) {
     if (outOfWorkerHeap(e)) return inThread();

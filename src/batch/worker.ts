@@ -35,5 +35,5 @@ export default function work(task: {
   const stored = toStored(processInput(input, pipeline, timings, task.timeBudget));
   if (!task.cache) return { encoded: encodeOutcome(stored), timings: [...timings.entries()] };
   cache ??= new ResultCache(task.cache.out, task.cache.salt);
-  return { outcome: cache.set(input, stored), timings: [...timings.entries()] };
+  return { ...cache.put(input, stored), timings: [...timings.entries()] };
 }

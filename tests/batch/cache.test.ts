@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,14 +41,57 @@ describe('stored outcomes', () => {
     const cache = new ResultCache(out, 'salt');
     const a = { id: 'a', source: 'a.txt', sha256: '1', meta: {} };
     const b = { id: 'b', source: 'b.txt', sha256: '2', meta: {} };
+    const c = { id: 'c', source: 'c.txt', sha256: '3', meta: {} };
     cache.set(a, { result });
     cache.store(b, '{"merge": truncated');
+    cache.set(c, { result });
     expect(cache.get(b)).toBeUndefined();
     expect(cache.damaged).toEqual([{ source: 'b.txt', reason: expect.stringContaining('not JSON') }]);
+    expect(cache.prune()).toBe(0); // the damaged entry was dropped when found; a and c were used
     const next = new ResultCache(out, 'salt');
+    expect(next.storedKeys()).toEqual(new Set([next.key(a), next.key(c)]));
     expect(next.get(a)).toEqual(decodeOutcome(encodeOutcome({ result })));
-    expect(next.prune()).toBe(0); // the damaged entry was removed when found
-    expect(readdirSync(join(out, '.cache'))).toEqual([`${next.key(a)}.json`]);
+    // One pack for all of a run's results, and the index of the live ones.
+    expect(readdirSync(join(out, '.cache')).filter((n) => n.endsWith('.pack'))).toHaveLength(1);
+    expect(next.prune()).toBe(1); // c was not used by this run
+    expect(new ResultCache(out, 'salt').storedKeys()).toEqual(new Set([next.key(a)]));
+  });
+
+  it('reads back the results of a run killed before it wrote the index, and not an entry cut short', () => {
+    const out = mkdtempSync(join(tmpdir(), 'event-ledger-cache-'));
+    const inputs = ['a', 'b', 'c'].map((id, k) => ({ id, source: `${id}.txt`, sha256: String(k), meta: {} }));
+    const killed = new ResultCache(out, 'salt');
+    for (const i of inputs) killed.set(i, { result });
+    // Killed while appending the third: its entry is cut short, and no index was written.
+    const pack = join(out, '.cache', readdirSync(join(out, '.cache'))[0] as string);
+    truncateSync(pack, statSync(pack).size - 100);
+    const next = new ResultCache(out, 'salt');
+    expect(next.storedKeys()).toEqual(new Set(inputs.slice(0, 2).map((i) => next.key(i))));
+    for (const i of inputs.slice(0, 2)) expect(next.get(i)).toEqual(decodeOutcome(encodeOutcome({ result })));
+  });
+
+  it('copies the live entries of a pack that is mostly dead into a new one, and drops the old', () => {
+    const out = mkdtempSync(join(tmpdir(), 'event-ledger-cache-'));
+    const inputs = Array.from({ length: 10 }, (_, k) => ({
+      id: `d${k}`,
+      source: `d${k}.txt`,
+      sha256: String(k),
+      meta: {},
+    }));
+    const first = new ResultCache(out, 'salt');
+    for (const i of inputs) first.set(i, { result });
+    first.prune();
+    const packs = () => readdirSync(join(out, '.cache')).filter((n) => n.endsWith('.pack'));
+    const [old] = packs();
+    // A later run uses three of the ten: the old pack is 30% live.
+    const later = new ResultCache(out, 'salt');
+    for (const i of inputs.slice(0, 3)) expect(later.get(i)).toBeDefined();
+    expect(later.prune()).toBe(7);
+    expect(packs()).toHaveLength(1);
+    expect(packs()).not.toContain(old);
+    const next = new ResultCache(out, 'salt');
+    for (const i of inputs.slice(0, 3)) expect(next.get(i)).toEqual(decodeOutcome(encodeOutcome({ result })));
+    expect(next.damaged).toEqual([]);
   });
 });
 

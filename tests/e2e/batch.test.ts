@@ -10,6 +10,11 @@ import { CORPUS, DEFAULT_PIPELINE, ROOT } from '../helpers.js';
 const tmp = () => mkdtempSync(join(tmpdir(), 'event-ledger-batch-'));
 const run = (inputs: string[], out: string, extra: { jobs?: number; full?: boolean; prune?: boolean } = {}) =>
   runBatch({ inputs, out, pipeline: DEFAULT_PIPELINE, maxBytes: 5_000_000, ...extra });
+/** The results stored in a cache folder's packs so far (each entry starts with a key line). */
+const storedEntries = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.pack'))
+    .reduce((n, f) => n + (readFileSync(join(dir, f), 'latin1').match(/^[0-9a-f]{32} \d+\nv2 /gm)?.length ?? 0), 0);
 const ledgerOf = (out: string) => readFileSync(join(out, 'ledger.json'), 'utf8');
 
 /** A corpus of n articles: the seeds repeated under distinct names, with a varying sentence added. */
@@ -113,7 +118,7 @@ describe('a run killed midway', () => {
     const cacheDir = join(out, '.cache');
     await new Promise<void>((resolve, reject) => {
       const timer = setInterval(() => {
-        const n = existsSync(cacheDir) ? readdirSync(cacheDir).filter((f) => f.endsWith('.json')).length : 0;
+        const n = existsSync(cacheDir) ? storedEntries(cacheDir) : 0;
         if (n >= 6) {
           clearInterval(timer);
           child.kill('SIGKILL');

@@ -85,12 +85,28 @@ describe('the store is checked, not trusted', () => {
     const out = tmp();
     await run([CORPUS], out);
     const good = readFileSync(join(out, 'documents.jsonl'), 'utf8');
-    const entries = readdirSync(join(out, '.cache')).sort();
-    const [a, b, c] = entries as [string, string, string];
-    const text = readFileSync(join(out, '.cache', a), 'utf8');
-    writeFileSync(join(out, '.cache', a), text.slice(0, text.length - 200)); // second line truncated
-    writeFileSync(join(out, '.cache', b), '{}');
-    writeFileSync(join(out, '.cache', c), '{"merge":{}}');
+    // Three entries of the result pack damaged in place: one altered, two of the wrong shape (with a
+    // checksum that matches, as a faulty writer would leave them).
+    const cache = join(out, '.cache');
+    const index = JSON.parse(readFileSync(join(cache, 'index.json'), 'utf8')) as {
+      packs: string[];
+      entries: Record<string, [number, number, number]>;
+    };
+    const [a, b, c] = Object.values(index.entries) as [
+      [number, number, number],
+      [number, number, number],
+      [number, number, number],
+    ];
+    const pack = join(cache, index.packs[0] as string);
+    const bytes = readFileSync(pack);
+    const rewrite = ([, offset, length]: [number, number, number], body: string) => {
+      const padded = body.padEnd(length - 68, ' ');
+      bytes.write(`v2 ${createHash('sha256').update(padded).digest('hex')}\n${padded}`, offset, 'latin1');
+    };
+    bytes.fill(0x20, a[1] + a[2] - 200, a[1] + a[2]);
+    rewrite(b, '{}');
+    rewrite(c, '{"merge":{}}');
+    writeFileSync(pack, bytes);
     const again = await run([CORPUS], out);
     expect(again.report.counts).toMatchObject({ cached: 2, failed: 0, processed: 5 });
     expect(again.report.warnings.filter((w) => w.code === 'damaged-cache')).toHaveLength(3);
