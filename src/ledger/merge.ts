@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DateValue, EntityRecord, EventMention } from '../core/document.js';
 import { gazetteerRecord } from '../entities/gazetteer.js';
 import { eventType, isSecondary, isSymmetric } from '../events/types.js';
+import { PairMemo } from './pair-memo.js';
 import type { DocumentRecord, MergeInput } from './records.js';
 import { LEDGER_SCHEMA } from './schema.js';
 
@@ -356,14 +357,30 @@ export function mergeLedger<T extends MergeInput>(
   results: T[],
 ): { ledger: Ledger; records: (T['record'] & { events: string[] })[] } {
   const sorted = [...results].sort((a, b) => cmp(a.record.id, b.record.id));
+  // An entity named by one record keeps its aliases as they are; named by more, it has the sorted
+  // union of theirs. Records are shared between documents (EntityInterner): each is read once.
   const entities = new Map<string, EntityRecord>();
+  const aliases = new Map<string, Set<string>>();
+  const read = new Set<EntityRecord>();
   for (const r of sorted) {
     for (const e of r.entities) {
       const have = entities.get(e.id);
-      if (!have) entities.set(e.id, { ...e, aliases: [...e.aliases] });
-      else have.aliases = [...new Set([...have.aliases, ...e.aliases])].sort();
+      if (!have) {
+        entities.set(e.id, { ...e, aliases: [...e.aliases] });
+        read.add(e);
+        continue;
+      }
+      let union = aliases.get(e.id);
+      if (!union) {
+        union = new Set(have.aliases);
+        aliases.set(e.id, union);
+      }
+      if (read.has(e)) continue;
+      read.add(e);
+      for (const a of e.aliases) union.add(a);
     }
   }
+  for (const [id, union] of aliases) (entities.get(id) as EntityRecord).aliases = [...union].sort();
   // Affiliations as the documents state them; where they disagree, the most frequent (then the first
   // by id), so that the result does not depend on document order.
   const stated = new Map<string, Map<string, number>>();
@@ -406,17 +423,17 @@ export function mergeLedger<T extends MergeInput>(
   sigOf.forEach((sig, i) => {
     if (sigRep[sig] === undefined) sigRep[sig] = i;
   });
-  const linkMemo = new Map<number, boolean>();
+  const linkMemo = new PairMemo(sigCount * 4);
   const linkedSig = (sa: number, sb: number, ignoreDates: boolean): boolean => {
-    const key = (sa * sigCount + sb) * 2 + (ignoreDates ? 1 : 0);
-    let ok = linkMemo.get(key);
+    const b = sb * 2 + (ignoreDates ? 1 : 0);
+    let ok = linkMemo.get(sa, b);
     if (ok === undefined) {
       ok = linked(
         (candidates[sigRep[sa] as number] as Candidate).ev,
         (candidates[sigRep[sb] as number] as Candidate).ev,
         ignoreDates,
       );
-      linkMemo.set(key, ok);
+      linkMemo.set(sa, b, ok);
     }
     return ok;
   };
