@@ -14,7 +14,7 @@ import { describeEnvironmentError, isEnvironmentError, UsageError } from './core
 import { EntityInterner } from './ledger/records.js';
 import './stages/index.js';
 import { buildPipeline, loadPipelineConfig, type Pipeline } from './core/pipeline.js';
-import { type RawInput, readInputs } from './io/inputs.js';
+import { loadInput, type RawInput, readInputs } from './io/inputs.js';
 
 /**
  * `run`: the top layer. Reads the inputs, takes cached results, has the rest processed (in-process or
@@ -125,6 +125,7 @@ async function runLocked(
     const read = readInputs(opts.inputs, {
       maxBytes: opts.maxBytes,
       ...(opts.language ? { language: opts.language } : {}),
+      deferBytes: true,
     });
     const { failures } = read;
     const notes: RunReport['warnings'] = read.warnings.map((w) => ({
@@ -165,8 +166,11 @@ async function runLocked(
     // its result was damaged) is processed again from the text the store kept of it.
     const used = new Map<RawInput, RawInput>();
     const restore = (input: RawInput): RawInput | undefined => {
+      // An input of this run has its text, or the file to read it from.
       const restored =
-        input.text !== undefined || input.bytes !== undefined ? input : members.restore(before.get(input.id) as Member);
+        input.text !== undefined || input.bytes !== undefined || input.path !== undefined
+          ? input
+          : members.restore(before.get(input.id) as Member);
       if (restored) used.set(input, restored);
       else
         failures.push({
@@ -179,6 +183,17 @@ async function runLocked(
           },
         });
       return restored;
+    };
+    // Each input of this run is read (again) when it is processed or its text kept, and dropped once
+    // both are done: neither extraction nor the merge and the writers, which work from results, hold the
+    // text of every article of the batch.
+    const unkept = new Set<RawInput>(read.inputs);
+    const release = (input: RawInput) => {
+      delete input.text;
+      delete input.bytes;
+    };
+    const keep = (input: RawInput) => {
+      if (unkept.delete(input)) members.keep(input, before.get(input.id));
     };
     const pending = toProcess.map(restore).filter((i): i is RawInput => i !== undefined);
     // CPU-bound extraction: one document at a time in-process, or a pool of worker threads that p-queue
@@ -198,7 +213,10 @@ async function runLocked(
     let total = inputs.length;
     const schedule = (input: RawInput) =>
       queue.add(async () => {
-        if (pool) {
+        const unreadable = loadInput(input);
+        if (unreadable) {
+          settle(input, { failure: unreadable });
+        } else if (pool) {
           settle(
             input,
             await runInPool(
@@ -220,6 +238,8 @@ async function runLocked(
         } else {
           settle(input, inThread(input));
         }
+        keep(input);
+        release(input);
         done++;
         opts.progress?.(done, total, cached);
       });
@@ -252,17 +272,14 @@ async function runLocked(
     const ready = inputs.filter((i) => outcomes.has(i) || used.has(i)).map((i) => used.get(i) ?? i);
     total = ready.length;
     opts.progress?.(done, total, cached);
-    // The store keeps each input's text for later runs: written while the worker threads extract (one
-    // small file per new or changed document adds up to seconds at archive size), before the member
-    // list that names them is committed.
-    for (const input of read.inputs) members.keep(input, before.get(input.id));
-    // Kept, and read from the cache or processed, an input's text is not needed again: the merge and
-    // the writers work from results, so they run without every article's text in memory.
-    const release = (input: RawInput) => {
-      delete input.text;
-      delete input.bytes;
-    };
-    for (const input of read.inputs) if (outcomes.has(input)) release(input);
+    // The store keeps each input's text for later runs, before the member list that names them is
+    // committed: a processed document's as it is done, a cached one's here, while the worker threads
+    // extract (reading a file again only if its text is new to the store).
+    for (const input of read.inputs) {
+      if (!outcomes.has(input)) continue;
+      keep(input);
+      release(input);
+    }
     phase('store-inputs');
     // The previous documents.jsonl, whose lines the writer copies forward, is read while threads extract.
     const previous = opts.full ? undefined : PreviousRecords.read(opts.out, earlier.members, earlier.written);

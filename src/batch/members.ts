@@ -12,7 +12,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { RawInput } from '../io/inputs.js';
+import { loadInput, type RawInput } from '../io/inputs.js';
 import { packsToCompact } from '../io/packs.js';
 
 /**
@@ -130,18 +130,24 @@ export class MemberStore {
     return at;
   }
 
+  /** Whether `previous` already keeps this input's very content (so keeping it writes nothing). */
+  private holds(input: RawInput, previous?: Member): boolean {
+    if (previous?.sha256 !== input.sha256) return false;
+    return previous.stored ? this.packExists(previous.stored.pack) : existsSync(this.legacyPath(input.id));
+  }
+
   /**
    * Keeps an input's text, unless `previous` (the member of the same id in the ledger so far) already
    * keeps this very content.
    */
   keep(input: RawInput, previous?: Member): void {
-    if (previous?.sha256 === input.sha256) {
-      if (previous.stored && this.packExists(previous.stored.pack)) {
-        this.located.set(input.id, previous.stored);
-        return;
-      }
-      if (existsSync(this.legacyPath(input.id))) return;
+    if (this.holds(input, previous)) {
+      if (previous?.stored) this.located.set(input.id, previous.stored);
+      return;
     }
+    // A file read lazily is read again here, its text being new; one that cannot be (gone, or changed
+    // since it was listed) is not kept, and fails where it is processed.
+    if (loadInput(input)) return;
     const body = input.text !== undefined ? { text: input.text } : { bytes: input.bytes?.toString('base64') ?? '' };
     // The fastest level: the store is written for every new document while worker threads extract (on
     // two cores it takes their time), and is read back only when the pipeline or code changes. Level 1

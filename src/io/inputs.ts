@@ -29,6 +29,11 @@ export interface InputOptions {
   maxBytes: number;
   /** The language of every input that does not state its own (a JSONL record's `language` wins). */
   language?: string;
+  /**
+   * Keep a file's hash and path, not its bytes: they are read again when needed (`loadInput`), so a
+   * batch does not hold every article it was given while it works through them.
+   */
+  deferBytes?: boolean;
 }
 
 /** An ISO 639-1 code, as a caller may state it: two lower-case letters. */
@@ -217,13 +222,35 @@ export function readInputs(
       id: rel.slice(0, rel.length - ext.length),
       source: rel,
       sha256: sha256(bytes),
-      bytes,
+      ...(options.deferBytes ? {} : { bytes }),
       html: ext === '.html' || ext === '.htm',
       meta: options.language ? { languageGiven: options.language } : {},
       path: resolve(file),
     });
   }
   return { inputs, failures, warnings };
+}
+
+/**
+ * A file input's bytes read again (see `deferBytes`) and checked against the hash taken when it was
+ * listed; undefined when the input has its content (or none to read), else why it cannot.
+ */
+export function loadInput(input: RawInput): InputFailure | undefined {
+  if (input.bytes !== undefined || input.text !== undefined || input.path === undefined) return undefined;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(input.path);
+  } catch (e) {
+    return failure(input.source, 'unreadable-path', `cannot read ${input.path} again: ${errorCode(e)}; run again`);
+  }
+  if (sha256(bytes) !== input.sha256)
+    return failure(
+      input.source,
+      'changed-during-run',
+      `${input.source} changed while the run was working; run again to process its new content`,
+    );
+  input.bytes = bytes;
+  return undefined;
 }
 
 /** A chunk of a file or of standard input (a pipe with nothing ready yet reads as EAGAIN: wait). */

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readInputs } from '../../src/io/inputs.js';
+import { loadInput, type RawInput, readInputs } from '../../src/io/inputs.js';
 import { seed } from '../helpers.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'event-ledger-inputs-'));
@@ -94,5 +94,28 @@ describe('folders', () => {
     } finally {
       chmodSync(join(dir, 'locked'), 0o755);
     }
+  });
+});
+
+describe('files read when needed', () => {
+  it('keeps only the hash and path, reads the bytes again on demand, and refuses a file changed or gone since', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inputs-defer-'));
+    const text = seed('001');
+    for (const name of ['a', 'b', 'c']) writeFileSync(join(dir, `${name}.txt`), text);
+    const { inputs } = readInputs([dir], { maxBytes: 1_000_000, deferBytes: true });
+    expect(inputs.map((i) => [i.id, i.bytes, i.text])).toEqual([
+      ['a', undefined, undefined],
+      ['b', undefined, undefined],
+      ['c', undefined, undefined],
+    ]);
+    const [a, b, c] = inputs as [RawInput, RawInput, RawInput];
+    expect(loadInput(a)).toBeUndefined();
+    expect(a.bytes?.toString('utf8')).toBe(text);
+    expect(a.sha256).toBe(readInputs([dir], { maxBytes: 1_000_000 }).inputs[0]?.sha256);
+    writeFileSync(join(dir, 'b.txt'), `${text} More.`);
+    expect(loadInput(b)?.message).toMatchObject({ code: 'changed-during-run', severity: 'error' });
+    expect(b.bytes).toBeUndefined();
+    rmSync(join(dir, 'c.txt'));
+    expect(loadInput(c)?.message.code).toBe('unreadable-path');
   });
 });
