@@ -1,4 +1,4 @@
-import { Chrono } from 'chrono-node';
+import { Chrono } from 'chrono-node/en';
 import { holidayParser, parseWithChrono, type RawDate } from '../../common/dates.js';
 import holidays from '../holidays.json' with { type: 'json' };
 import { AZAbbreviatedMonthParser } from './parsers/AZAbbreviatedMonthParser.js';

@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import * as chronoEn from 'chrono-node/en';
 import { extendedChrono, holidayParser } from '../../common/dates.js';
 import holidays from '../holidays.json' with { type: 'json' };
 import { MONTH_NAMES } from './constants.js';
@@ -87,7 +87,7 @@ function notInContext(before: string, mention: string, after: string): boolean {
   return /^\d{1,2}\/\d{1,2}$/.test(mention) && (/\d\s+$/.test(before) || /^\s*(?:%|percent|per cent)/i.test(after));
 }
 
-export const extractDatesEn = extendedChrono(chrono.en.casual, parsers, {
+export const extractDatesEn = extendedChrono(chronoEn.casual, parsers, {
   notInContext,
   notADate: NOT_A_DATE,
   rule: 'en/chrono',

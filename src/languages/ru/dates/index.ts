@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import * as chronoRu from 'chrono-node/ru';
 import { extendedChrono, holidayParser } from '../../common/dates.js';
 import holidays from '../holidays.json' with { type: 'json' };
 import { MONTH_NAMES } from './constants.js';
@@ -43,7 +43,7 @@ const NOT_A_DATE =
 const BOUNDED = 'более|больше|свыше|менее|меньше|не менее|не более';
 const APPROXIMATE = 'около|почти|примерно|приблизительно';
 
-export const extractDatesRu = extendedChrono(chrono.ru.casual, parsers, {
+export const extractDatesRu = extendedChrono(chronoRu.casual, parsers, {
   notADate: NOT_A_DATE,
   rule: 'ru/chrono',
   monthNames: MONTH_NAMES,
