@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getLanguage } from '../src/languages/index.js';
-import { predict, type Sentence, type TaggerModel, train } from '../src/ner/perceptron.js';
+import { predict, type Sentence, serialiseModel, type TaggerModel, train } from '../src/ner/perceptron.js';
 import { type NerHook, sentenceFeatures } from '../src/ner/tagger.js';
 import { fromBio, type Token, type TypedSpan, toBio, tokenize } from '../src/ner/tokens.js';
 
@@ -223,7 +223,7 @@ if (suiteFolds) {
     const dir = join(work, `fold${fold}`);
     mkdirSync(dir);
     const modelPath = join(dir, 'ner.model.json');
-    writeFileSync(modelPath, JSON.stringify(model));
+    writeFileSync(modelPath, serialiseModel(model));
     for (const st of pipeline.stages)
       if (st.stage.startsWith('entities.')) st.options = { ...st.options, models: { [lang]: modelPath } };
     writeFileSync(join(dir, 'pipeline.json'), JSON.stringify(pipeline));
@@ -275,6 +275,6 @@ if (suiteFolds) {
 } else {
   const model = trainOn(load(lang));
   const out = opt('--out') ?? fileURLToPath(hook.model);
-  writeFileSync(out, `${JSON.stringify(model)}\n`);
+  writeFileSync(out, serialiseModel(model));
   console.log(`${out}: ${Object.keys(model.weights).length} features`);
 }

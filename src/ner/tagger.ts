@@ -10,7 +10,7 @@ import {
   SENTENCE_START,
   tokenFeatures,
 } from './features.js';
-import { addFeature, type CompiledModel, compile, decode, type TaggerModel } from './perceptron.js';
+import { addFeature, type CompiledModel, compileSaved, decode } from './perceptron.js';
 import { fromBio, type Token, type TypedSpan, tokenize } from './tokens.js';
 
 /**
@@ -49,7 +49,7 @@ export function loadModel(url: URL): CompiledModel {
         `cannot read the tagger model ${url.pathname} (${(e as Error).message}): rebuild it with \`npm run train:ner -- LANG\``,
       );
     }
-    m = compile(JSON.parse(text) as TaggerModel);
+    m = compileSaved(text);
     models.set(key, m);
   }
   return m;

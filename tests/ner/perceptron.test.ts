@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { tokenFeatures } from '../../src/ner/features.js';
-import { predict, train, viterbi } from '../../src/ner/perceptron.js';
+import {
+  compile,
+  compileSaved,
+  predict,
+  predictCompiled,
+  serialiseModel,
+  train,
+  viterbi,
+} from '../../src/ner/perceptron.js';
 import { fromBio, toBio, tokenize } from '../../src/ner/tokens.js';
 
 const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC'];
@@ -32,6 +40,15 @@ describe('the structured perceptron tagger', () => {
       ['PER', 'Omar Berg'],
       ['LOC', 'Riga'],
     ]);
+  });
+
+  it('saves a model in a form that compiles to the same weights, and still reads the older form', () => {
+    const model = train(corpus(), TAGS, { passes: 3, minCount: 1, prune: 0.01 });
+    const saved = compileSaved(serialiseModel(model));
+    expect(saved).toEqual(compile(model));
+    expect(compileSaved(JSON.stringify(model))).toEqual(compile(model));
+    const tokens = tokenize('Lena Said visited Lima on 9 May.');
+    expect(predictCompiled(saved, tokenFeatures(tokens))).toEqual(predict(model, tokenFeatures(tokens)));
   });
 
   it('trains to the same bytes twice (fixed order, no randomness)', () => {
