@@ -230,8 +230,7 @@ export function serialiseModel(model: TaggerModel): string {
 export function compileSaved(text: string): CompiledModel {
   const saved = JSON.parse(text) as SavedModel | TaggerModel;
   if (!('format' in saved)) return compile(saved);
-  const rows = new Map<string, number>();
-  saved.features.forEach((f, r) => rows.set(f, r));
+  const rows = new Map<string, number>(saved.features.map((f, r) => [f, r]));
   const transitions = saved.transitions.map((t) => Float64Array.from(t, (x) => Math.round(x * SCALE)));
   return { tags: saved.tags, rows, weights: Float64Array.from(saved.weights), transitions };
 }
