@@ -109,6 +109,7 @@ interface IndexFile {
 const ENTRY_HEAD = /^([0-9a-f]{32}) (\d+)$/;
 
 const NEWLINE = Buffer.from('\n');
+let packsStarted = 0;
 
 /**
  * Per-document results kept between runs in `<out>/.cache/`, keyed by the document id, its content
@@ -306,7 +307,10 @@ export class ResultCache {
   }
 
   private append(head: Buffer, payload: Buffer): StoredEntry {
-    if (!this.pack) this.pack = { name: `${Date.now().toString(36)}-${process.pid}-${threadId}.pack`, size: 0 };
+    // Named by time, process, thread and a count within the thread: two caches of one thread (a library
+    // caller's two runs in one millisecond) never append to one pack with two ideas of its size.
+    if (!this.pack)
+      this.pack = { name: `${Date.now().toString(36)}-${process.pid}-${threadId}-${packsStarted++}.pack`, size: 0 };
     // Opened for each entry: a worker thread has no end to close a pack at, and a descriptor a thread
     // leaves open outlives it (descriptors are the process's).
     const fd = openSync(join(this.dir, this.pack.name), 'a');

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decodeOutcome, encodeOutcome, ResultCache, recordLine } from '../../src/batch/cache.js';
 import { AtomicFileWriter } from '../../src/io/write.js';
 import { toDocumentResult } from '../../src/ledger/records.js';
@@ -68,6 +68,32 @@ describe('stored outcomes', () => {
     const next = new ResultCache(out, 'salt');
     expect(next.storedKeys()).toEqual(new Set(inputs.slice(0, 2).map((i) => next.key(i))));
     for (const i of inputs.slice(0, 2)) expect(next.get(i)).toEqual(decodeOutcome(encodeOutcome({ result })));
+  });
+
+  it('gives two caches of one thread (two runs of a library caller) packs of their own', () => {
+    const out = mkdtempSync(join(tmpdir(), 'event-ledger-cache-'));
+    const inputs = ['a', 'bb', 'ccc', 'dddd'].map((id, k) => ({
+      id,
+      source: `${id}.txt`,
+      sha256: String(k),
+      meta: {},
+    }));
+    const failed = (i: { id: string; source: string }) => ({
+      failure: { source: i.source, message: { code: 'x', message: i.id, severity: 'error' as const, stage: 'read' } },
+    });
+    const one = new ResultCache(out, 'salt');
+    const two = new ResultCache(out, 'salt');
+    expect([one.storedKeys().size, two.storedKeys().size]).toEqual([0, 0]);
+    // Both in the same millisecond, as a fast caller's would be.
+    const now = vi.spyOn(Date, 'now').mockReturnValue(1_800_000_000_000);
+    try {
+      inputs.forEach((i, k) => (k % 2 ? two : one).set(i, failed(i)));
+    } finally {
+      now.mockRestore();
+    }
+    // Each reads its own entries where it says it wrote them, as a run does its worker threads'.
+    inputs.forEach((i, k) => expect((k % 2 ? two : one).get(i)).toEqual(failed(i)));
+    expect([...one.damaged, ...two.damaged]).toEqual([]);
   });
 
   it('copies the live entries of a pack that is mostly dead into a new one, and drops the old', () => {
