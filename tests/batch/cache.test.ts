@@ -87,12 +87,12 @@ describe('stored outcomes', () => {
     // Both in the same millisecond, as a fast caller's would be.
     const now = vi.spyOn(Date, 'now').mockReturnValue(1_800_000_000_000);
     try {
-      inputs.forEach((i, k) => (k % 2 ? two : one).set(i, failed(i)));
+      for (const [k, i] of inputs.entries()) (k % 2 ? two : one).set(i, failed(i));
     } finally {
       now.mockRestore();
     }
     // Each reads its own entries where it says it wrote them, as a run does its worker threads'.
-    inputs.forEach((i, k) => expect((k % 2 ? two : one).get(i)).toEqual(failed(i)));
+    for (const [k, i] of inputs.entries()) expect((k % 2 ? two : one).get(i)).toEqual(failed(i));
     expect([...one.damaged, ...two.damaged]).toEqual([]);
   });
 
