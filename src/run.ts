@@ -14,7 +14,7 @@ import { describeEnvironmentError, isEnvironmentError, UsageError } from './core
 import { EntityInterner } from './ledger/records.js';
 import './stages/index.js';
 import { buildPipeline, loadPipelineConfig, type Pipeline } from './core/pipeline.js';
-import { loadInput, type RawInput, readInputs } from './io/inputs.js';
+import { type FileStamp, loadInput, type RawInput, readInputs } from './io/inputs.js';
 
 /**
  * `run`: the top layer. Reads the inputs, takes cached results, has the rest processed (in-process or
@@ -69,6 +69,13 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
   } finally {
     release();
   }
+}
+
+/** The files the ledger's documents were read from, by path, with their stamps and content hashes. */
+function knownFiles(members: Member[]): Map<string, { sha256: string; stamp: FileStamp }> {
+  const known = new Map<string, { sha256: string; stamp: FileStamp }>();
+  for (const m of members) if (m.stamp) known.set(m.stamp.path, { sha256: m.sha256, stamp: m.stamp });
+  return known;
 }
 
 /** The output folder exists (created if need be) and can be written, or a usage error says why not. */
@@ -126,6 +133,8 @@ async function runLocked(
       maxBytes: opts.maxBytes,
       ...(opts.language ? { language: opts.language } : {}),
       deferBytes: true,
+      // Files unchanged since an earlier run are taken unread (--full reads every file again).
+      ...(opts.full ? {} : { known: knownFiles(earlier.members) }),
     });
     const { failures } = read;
     const notes: RunReport['warnings'] = read.warnings.map((w) => ({

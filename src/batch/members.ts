@@ -12,7 +12,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { loadInput, type RawInput } from '../io/inputs.js';
+import { type FileStamp, loadInput, type RawInput } from '../io/inputs.js';
 import { packsToCompact } from '../io/packs.js';
 
 /**
@@ -34,6 +34,8 @@ export interface Member {
   stored?: StoredAt;
   /** The key of the stored result (batch/cache) its documents.jsonl line was written from. */
   result?: string;
+  /** The file it was read from, as it was then: a later run takes it unread while this still holds. */
+  stamp?: FileStamp;
 }
 
 export interface StoredAt {
@@ -238,6 +240,7 @@ export class MemberStore {
 export const toMember = (input: RawInput): Member => {
   const m: Member = { id: input.id, source: input.source, sha256: input.sha256, meta: input.meta };
   if (input.html) m.html = true;
+  if (input.stamp) m.stamp = input.stamp;
   return m;
 };
 
@@ -245,5 +248,6 @@ export const toMember = (input: RawInput): Member => {
 export const memberInput = (m: Member): RawInput => {
   const input: RawInput = { id: m.id, source: m.source, sha256: m.sha256, meta: m.meta };
   if (m.html) input.html = true;
+  if (m.stamp) input.stamp = m.stamp;
   return input;
 };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, type Dirent, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { DocumentMeta, Message } from '../core/document.js';
@@ -16,7 +16,23 @@ export interface RawInput {
   meta: DocumentMeta;
   /** The file read, as an absolute path (files only), for workers that read it themselves. */
   path?: string;
+  /** The file's identity and time stamp when it was read, if it was not new then (see `FileStamp`). */
+  stamp?: FileStamp;
 }
+
+/**
+ * What a later run compares to know a file unchanged without reading it: its path, size, modification
+ * time and inode. Taken only of a file last modified over `SETTLED_MS` before it was read, so that a
+ * write in the same tick of the clock as the read cannot go unseen (git's "racy clean" rule).
+ */
+export interface FileStamp {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+const SETTLED_MS = 2000;
 
 /** An input that could not become a document at all, with the reason and where. */
 export interface InputFailure {
@@ -34,6 +50,11 @@ export interface InputOptions {
    * batch does not hold every article it was given while it works through them.
    */
   deferBytes?: boolean;
+  /**
+   * Files an earlier run read, by absolute path: one whose stamp is unchanged is taken with the
+   * content hash recorded then, without being read (with `deferBytes`, it is read if it is processed).
+   */
+  known?: Map<string, { sha256: string; stamp: FileStamp }>;
 }
 
 /** An ISO 639-1 code, as a caller may state it: two lower-case letters. */
@@ -101,9 +122,12 @@ function listFiles(path: string, root: string, out: Listing, top = false) {
       return;
     }
     out.seen.add(real);
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(path).sort();
+      // Sorted by name, as the strings were: ids never depend on the order of listing.
+      entries = readdirSync(path, { withFileTypes: true }).sort((a, b) =>
+        a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+      );
     } catch (e) {
       out.failures.push(
         failure(
@@ -114,9 +138,17 @@ function listFiles(path: string, root: string, out: Listing, top = false) {
       );
       return;
     }
-    for (const name of names) {
+    for (const entry of entries) {
+      const { name } = entry;
       if (name.startsWith('.')) continue;
       const child = join(path, name);
+      const ext = extname(name).toLowerCase();
+      // A regular file is listed from its folder's entry; links, folders and the rest are looked at.
+      if (entry.isFile()) {
+        if (TEXT_EXTENSIONS.has(ext) || ext === '.jsonl')
+          out.files.push({ file: child, rel: relative(root, child).split(sep).join('/') });
+        continue;
+      }
       let cst: ReturnType<typeof statSync>;
       try {
         cst = statSync(child);
@@ -130,7 +162,6 @@ function listFiles(path: string, root: string, out: Listing, top = false) {
         );
         continue;
       }
-      const ext = extname(name).toLowerCase();
       if (cst.isDirectory() || TEXT_EXTENSIONS.has(ext) || ext === '.jsonl') listFiles(child, root, out);
     }
   } else if (st.isFile()) {
@@ -194,13 +225,14 @@ export function readInputs(
       }
       continue;
     }
-    let size: number;
+    let st: ReturnType<typeof statSync>;
     try {
-      size = statSync(file).size;
+      st = statSync(file);
     } catch (e) {
       failures.push(failure(rel, 'unreadable-path', `cannot read ${file}: ${errorCode(e)}`));
       continue;
     }
+    const { size } = st;
     if (size > options.maxBytes) {
       failures.push(
         failure(
@@ -211,6 +243,20 @@ export function readInputs(
       );
       continue;
     }
+    const path = resolve(file);
+    const base = {
+      id: rel.slice(0, rel.length - ext.length),
+      source: rel,
+      html: ext === '.html' || ext === '.htm',
+      meta: options.language ? { languageGiven: options.language } : {},
+      path,
+    };
+    const known = options.deferBytes ? options.known?.get(path) : undefined;
+    if (known && sameStamp(known.stamp, path, st)) {
+      add({ ...base, sha256: known.sha256, stamp: known.stamp });
+      continue;
+    }
+    const readAt = Date.now();
     let bytes: Buffer;
     try {
       bytes = readFileSync(file);
@@ -219,17 +265,17 @@ export function readInputs(
       continue;
     }
     add({
-      id: rel.slice(0, rel.length - ext.length),
-      source: rel,
+      ...base,
       sha256: sha256(bytes),
       ...(options.deferBytes ? {} : { bytes }),
-      html: ext === '.html' || ext === '.htm',
-      meta: options.language ? { languageGiven: options.language } : {},
-      path: resolve(file),
+      ...(st.mtimeMs < readAt - SETTLED_MS ? { stamp: { path, size, mtimeMs: st.mtimeMs, ino: st.ino } } : {}),
     });
   }
   return { inputs, failures, warnings };
 }
+
+const sameStamp = (stamp: FileStamp, path: string, st: { size: number; mtimeMs: number; ino: number }) =>
+  stamp.path === path && stamp.size === st.size && stamp.mtimeMs === st.mtimeMs && stamp.ino === st.ino;
 
 /**
  * A file input's bytes read again (see `deferBytes`) and checked against the hash taken when it was

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadInput, type RawInput, readInputs } from '../../src/io/inputs.js';
+import { type FileStamp, loadInput, type RawInput, readInputs } from '../../src/io/inputs.js';
 import { seed } from '../helpers.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'event-ledger-inputs-'));
@@ -117,5 +117,35 @@ describe('files read when needed', () => {
     expect(b.bytes).toBeUndefined();
     rmSync(join(dir, 'c.txt'));
     expect(loadInput(c)?.message.code).toBe('unreadable-path');
+  });
+});
+
+describe('files an earlier run read', () => {
+  it('takes a file whose stamp is unchanged unread, and reads one that changed or was new when read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inputs-known-'));
+    const path = join(dir, 'a.txt');
+    const fresh = join(dir, 'b.txt');
+    writeFileSync(path, 'The ministers met in Baku.');
+    writeFileSync(fresh, 'The ministers met in Tashkent.');
+    const past = new Date(Date.now() - 3_600_000);
+    utimesSync(path, past, past);
+    const opts = { maxBytes: 1_000_000, deferBytes: true };
+    const [a, b] = readInputs([dir], opts).inputs as [RawInput, RawInput];
+    // Modified just now, b may change again within the clock's tick: it gets no stamp.
+    expect(b.stamp).toBeUndefined();
+    expect(a.stamp).toMatchObject({ size: 26, mtimeMs: statSync(path).mtimeMs });
+    const known = new Map([[a.stamp?.path as string, { sha256: a.sha256, stamp: a.stamp as FileStamp }]]);
+    // Same size and time stamp (set back): taken unread, with the hash recorded (the file is not read).
+    writeFileSync(path, 'The ministers met in Kyiv.');
+    utimesSync(path, past, past);
+    expect(readInputs([dir], { ...opts, known }).inputs[0]?.sha256).toBe(a.sha256);
+    // Loading it for processing then finds it changed, rather than processing other content.
+    expect(loadInput(readInputs([dir], { ...opts, known }).inputs[0] as RawInput)?.message.code).toBe(
+      'changed-during-run',
+    );
+    // Another size: read.
+    writeFileSync(path, 'The ministers met in Bishkek.');
+    utimesSync(path, past, past);
+    expect(readInputs([dir], { ...opts, known }).inputs[0]?.sha256).not.toBe(a.sha256);
   });
 });
