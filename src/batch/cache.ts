@@ -158,27 +158,37 @@ export class ResultCache {
     return new Set(this.entries().keys());
   }
 
+  /**
+   * Every stored result's place: the index, the entries of packs it does not list (read from the
+   * packs), and what this run stored or was told its worker threads stored (`written`, whose packs are
+   * not read: they are this run's own, still being written).
+   */
   private entries(): Map<string, StoredEntry> {
     if (this.index) return this.index;
-    const index = new Map<string, StoredEntry>();
+    let index = new Map<string, StoredEntry>();
     let listed = new Set<string>();
     try {
       const file = JSON.parse(readFileSync(join(this.dir, INDEX_FILE), 'utf8')) as IndexFile;
-      if (file.schema === 1 && Array.isArray(file.packs)) {
-        listed = new Set(file.packs);
-        for (const [key, [n, offset, length]] of Object.entries(file.entries ?? {})) {
-          const pack = file.packs[n];
-          if (pack !== undefined) index.set(key, { pack, offset, length });
-        }
+      if (file.schema !== 1 || !Array.isArray(file.packs)) throw new Error('not an index of schema 1');
+      for (const [key, [n, offset, length]] of Object.entries(file.entries)) {
+        const pack = file.packs[n];
+        if (pack !== undefined) index.set(key, { pack, offset, length });
       }
+      listed = new Set(file.packs);
     } catch {
       // No index (a new folder) or a damaged one: every pack is read for its entries below.
+      index = new Map();
     }
+    const own = new Set([...this.written.values()].map((at) => at.pack));
     for (const name of readdirSync(this.dir).sort())
-      if (name.endsWith('.pack') && !listed.has(name)) this.recover(name, index);
+      if (name.endsWith('.pack') && !listed.has(name) && !own.has(name)) this.recover(name, index);
+    for (const [k, at] of this.written) index.set(k, at);
     this.index = index;
     return index;
   }
+
+  /** Where this run stored results, or was told its worker threads did. */
+  private readonly written = new Map<string, StoredEntry>();
 
   /** The entries of a pack the index does not list (written by a run that was killed), read from the pack. */
   private recover(pack: string, index: Map<string, StoredEntry>): void {
@@ -231,6 +241,7 @@ export class ResultCache {
     this.verified.delete(k);
     this.used.delete(k);
     // Its bytes stay in the pack until the pack is compacted or dropped; the index forgets them.
+    this.written.delete(k);
     this.entries().delete(k);
     return undefined;
   }
@@ -301,6 +312,7 @@ export class ResultCache {
       body,
     ]);
     const at = this.append(Buffer.from(`${k} ${payload.length}\n`, 'latin1'), payload);
+    this.written.set(k, at);
     this.index?.set(k, at);
     this.verified.add(k);
     return at;
@@ -328,7 +340,9 @@ export class ResultCache {
   touch(input: RawInput, at?: StoredEntry): void {
     const k = this.key(input);
     this.used.add(k);
-    if (at) this.entries().set(k, at);
+    if (!at) return;
+    this.written.set(k, at);
+    this.index?.set(k, at);
   }
 
   /**
@@ -337,7 +351,9 @@ export class ResultCache {
    * dead entries has its live ones copied into this run's pack first. Returns the entries dropped.
    */
   prune(): number {
-    const index = this.entries();
+    // A run that read no stored result (--full, or a new folder) has used only what it wrote: the
+    // earlier entries all drop out, and no pack is read to find them.
+    const index = this.index ?? new Map(this.written);
     let dropped = 0;
     for (const k of index.keys()) {
       if (!this.used.has(k)) {
