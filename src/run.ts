@@ -2,7 +2,7 @@ import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import { join } from 'node:path';
 import PQueue from 'p-queue';
 import type { Piscina } from 'piscina';
-import { type Outcome, ResultCache, resultSalt } from './batch/cache.js';
+import { type Outcome, ResultCache, resultSalt, type Settled } from './batch/cache.js';
 import { finishBatch, type RunResult } from './batch/finish.js';
 import { type Member, MemberStore, memberInput } from './batch/members.js';
 import { finishCommit, lockOutput, removeStaleTemps } from './batch/outputs.js';
@@ -158,10 +158,12 @@ async function runLocked(
     const inputs: RawInput[] = [...read.inputs, ...keptMembers.map(memberInput)].sort((a, b) =>
       a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
     );
-    const outcomes = new Map<RawInput, Outcome>();
+    const settled = new Map<RawInput, Settled>();
     const interner = new EntityInterner();
-    const settle = (input: RawInput, outcome: Outcome) =>
-      outcomes.set(input, 'merge' in outcome ? { merge: interner.intern(outcome.merge) } : outcome);
+    const intern = (outcome: Outcome): Outcome =>
+      'merge' in outcome ? { merge: interner.intern(outcome.merge) } : outcome;
+    const settle = (input: RawInput, outcome: Settled) =>
+      settled.set(input, 'stored' in outcome ? outcome : intern(outcome));
     let cached = 0;
     phase('read-inputs');
     // Inputs with a stored result are read back below; the others go to extraction first, so that
@@ -216,7 +218,7 @@ async function runLocked(
     const threads = pending.length >= MIN_DOCS_FOR_POOL ? jobs : overlap ? jobs - 1 : 0;
     const pool = jobs > 1 && threads > 0 ? (threads === jobs - 1 && early) || startPool(threads, heapMb) : undefined;
     if (early !== pool) void stopPool(early);
-    const inThread = (input: RawInput) => cache.set(input, toStored(processInput(input, pipeline, timings, budget)));
+    const inThread = (input: RawInput) => cache.settle(input, toStored(processInput(input, pipeline, timings, budget)));
     const queue = new PQueue({ concurrency: pool ? threads * 2 : 1 });
     let done = 0;
     let total = inputs.length;
@@ -278,14 +280,14 @@ async function runLocked(
         severity: 'warning',
       });
     // The documents the ledger is made of this time, in id order: cached, or processed.
-    const ready = inputs.filter((i) => outcomes.has(i) || used.has(i)).map((i) => used.get(i) ?? i);
+    const ready = inputs.filter((i) => settled.has(i) || used.has(i)).map((i) => used.get(i) ?? i);
     total = ready.length;
     opts.progress?.(done, total, cached);
     // The store keeps each input's text for later runs, before the member list that names them is
     // committed: a processed document's as it is done, a cached one's here, while the worker threads
     // extract (reading a file again only if its text is new to the store).
     for (const input of read.inputs) {
-      if (!outcomes.has(input)) continue;
+      if (!settled.has(input)) continue;
       keep(input);
       release(input);
     }
@@ -297,6 +299,11 @@ async function runLocked(
     await stopPool(pool);
     phase('extract');
     timings.delete('extract'); // the stages' own times are reported; this was their wall time
+    // The threads are gone: the processed documents' merge inputs are read back from where they were stored.
+    const outcomes = new Map<RawInput, Outcome>();
+    for (const [input, s] of settled) outcomes.set(input, 'stored' in s ? intern(cache.readBack(input, s)) : s);
+    settled.clear();
+    phase('read-back');
     // The member list of the new ledger: every document with a result. A document that failed this
     // time is reported and left out, as the ledger follows its documents' current text.
     const next: Member[] = ready

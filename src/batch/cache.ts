@@ -20,6 +20,14 @@ export function resultSalt(pipelineHash: string): string {
 export type Outcome = { merge: MergeInput } | { failure: InputFailure };
 
 /**
+ * What a batch holds of a document while others are still being extracted: a failure, or only where
+ * its result was stored. The merge inputs are read back once extraction is over and the worker threads
+ * are gone (`ResultCache.readBack`): held as objects, 10,000 of them were ~100 MB of the main thread's
+ * heap at the moment the threads' heaps were largest, the run's peak.
+ */
+export type Settled = Outcome | { stored: StoredEntry };
+
+/**
  * A stored per-document result, as two lines: the outcome the merge reads, then the document's record
  * serialised with `"events":[]`, which the writer fills with the ids the merge gives it. Reading a
  * batch back for the merge parses only the first line; writing documents.jsonl copies the second.
@@ -286,16 +294,36 @@ export class ResultCache {
 
   /** Stores an input's outcome; returns what the merge reads of it. */
   set(input: RawInput, outcome: { result: DocumentResult } | { failure: InputFailure }): Outcome {
-    return this.put(input, outcome).outcome;
+    this.store(input, encodeOutcome(outcome));
+    return 'result' in outcome ? { merge: toMergeInput(outcome.result) } : outcome;
   }
 
-  /** `set`, also saying where the outcome was stored (a worker thread hands that to the run's cache). */
-  put(
-    input: RawInput,
-    outcome: { result: DocumentResult } | { failure: InputFailure },
-  ): { outcome: Outcome; at: StoredEntry } {
+  /** Stores an input's outcome; returns its failure, or where its result is, to be read back (`readBack`). */
+  settle(input: RawInput, outcome: { result: DocumentResult } | { failure: InputFailure }): Settled {
     const at = this.store(input, encodeOutcome(outcome));
-    return { outcome: 'result' in outcome ? { merge: toMergeInput(outcome.result) } : outcome, at };
+    return 'failure' in outcome ? outcome : { stored: at };
+  }
+
+  /**
+   * The outcome of a document this run stored (or a worker thread did, `touch`), read back for the
+   * merge; a stored result that cannot be read back fails the document, saying why.
+   */
+  readBack(input: RawInput, settled: Settled): Outcome {
+    if (!('stored' in settled)) return settled;
+    const outcome = this.get(input);
+    if (outcome) return outcome;
+    const reason = this.damaged.findLast((d) => d.source === input.source)?.reason ?? 'it is missing';
+    return {
+      failure: {
+        source: input.source,
+        message: {
+          code: 'damaged-cache',
+          message: `the result of ${input.source}, stored by this run, could not be read back (${reason}); run again to process it again`,
+          severity: 'error',
+          stage: 'extract',
+        },
+      },
+    };
   }
 
   /**
@@ -336,13 +364,17 @@ export class ResultCache {
     return at;
   }
 
-  /** Marks an input's entry as used by this run; `at` is where a worker thread stored it. */
+  /**
+   * Marks an input's entry as used by this run; `at` is where a worker thread stored it this run, whose
+   * checksum that thread computed: reading it back need not check it again.
+   */
   touch(input: RawInput, at?: StoredEntry): void {
     const k = this.key(input);
     this.used.add(k);
     if (!at) return;
     this.written.set(k, at);
     this.index?.set(k, at);
+    this.verified.add(k);
   }
 
   /**

@@ -2,8 +2,8 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { loadPipelineConfig } from '../core/pipeline.js';
-import type { RawInput } from '../io/inputs.js';
-import type { Outcome, ResultCache, StoredEntry } from './cache.js';
+import type { InputFailure, RawInput } from '../io/inputs.js';
+import type { ResultCache, Settled, StoredEntry } from './cache.js';
 import { budgetMs } from './process.js';
 
 /**
@@ -55,20 +55,20 @@ export async function runInPool(
   },
   cache: ResultCache,
   timings: Map<string, number>,
-  inThread: () => Outcome,
-): Promise<Outcome> {
+  inThread: () => Settled,
+): Promise<Settled> {
   const bytes = task.input.bytes?.length ?? Buffer.byteLength(task.input.text ?? '');
   // The stages check the budget themselves between stages; this is the hard stop beyond it.
   const limit = Math.ceil(2 * budgetMs(bytes, task.timeBudget) + 10_000);
   try {
     const r = (await pool.run(task, { signal: AbortSignal.timeout(limit) })) as {
-      outcome: Outcome;
       at: StoredEntry;
+      failure?: InputFailure;
       timings: [string, number][];
     };
     for (const [k, v] of r.timings) timings.set(k, (timings.get(k) ?? 0) + v);
     cache.touch(task.input, r.at);
-    return r.outcome;
+    return r.failure ? { failure: r.failure } : { stored: r.at };
   } catch (e) {
     if (outOfWorkerHeap(e)) return inThread();
     const aborted = (e as Error).name === 'AbortError' || (e as Error).name === 'TimeoutError';

@@ -7,8 +7,8 @@ import { processInput, toStored } from './process.js';
 /**
  * The per-document work in a worker thread (piscina): the same pipeline as in-process, built once per
  * worker from the configuration the main thread loaded. The worker stores the full result in the cache
- * itself and hands back only what the merge needs, so the main thread neither serialises nor holds
- * whole records. Without a cache (queue workers, which store results in Redis) it returns the encoded
+ * itself and hands back only where it is (or why the document failed): the main thread neither
+ * deserialises nor holds results while the threads extract. Without a cache (queue workers, which store results in Redis) it returns the encoded
  * result instead.
  */
 let cache: ResultCache | undefined;
@@ -35,5 +35,7 @@ export default function work(task: {
   const stored = toStored(processInput(input, pipeline, timings, task.timeBudget));
   if (!task.cache) return { encoded: encodeOutcome(stored), timings: [...timings.entries()] };
   cache ??= new ResultCache(task.cache.out, task.cache.salt);
-  return { ...cache.put(input, stored), timings: [...timings.entries()] };
+  // Only where the result is, or why it failed: the run reads merge inputs back once threads are done.
+  const at = cache.store(input, encodeOutcome(stored));
+  return { at, ...('failure' in stored ? { failure: stored.failure } : {}), timings: [...timings.entries()] };
 }

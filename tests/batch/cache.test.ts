@@ -96,6 +96,24 @@ describe('stored outcomes', () => {
     expect([...one.damaged, ...two.damaged]).toEqual([]);
   });
 
+  it('holds only where a processed result is, and reads it back for the merge; a lost one fails its document', () => {
+    const out = mkdtempSync(join(tmpdir(), 'event-ledger-cache-'));
+    const cache = new ResultCache(out, 'salt');
+    const a = { id: 'a', source: 'a.txt', sha256: '1', meta: {} };
+    const b = { id: 'b', source: 'b.txt', sha256: '2', meta: {} };
+    const held = cache.settle(a, { result });
+    expect(Object.keys(held)).toEqual(['stored']);
+    expect(cache.readBack(a, held)).toEqual(decodeOutcome(encodeOutcome({ result })));
+    // Stored by a worker thread (another cache of the same folder), handed over by where it is.
+    const worker = new ResultCache(out, 'salt');
+    const at = worker.store(b, encodeOutcome({ result }));
+    cache.touch(b, at);
+    truncateSync(join(out, '.cache', at.pack), at.offset + 10);
+    expect(cache.readBack(b, { stored: at })).toMatchObject({
+      failure: { source: 'b.txt', message: { code: 'damaged-cache', message: expect.stringContaining('cut short') } },
+    });
+  });
+
   it('copies the live entries of a pack that is mostly dead into a new one, and drops the old', () => {
     const out = mkdtempSync(join(tmpdir(), 'event-ledger-cache-'));
     const inputs = Array.from({ length: 10 }, (_, k) => ({
