@@ -4,6 +4,7 @@ import PQueue from 'p-queue';
 import type { Piscina } from 'piscina';
 import { type Outcome, ResultCache, resultSalt, type Settled } from './batch/cache.js';
 import { finishBatch, type RunResult } from './batch/finish.js';
+import { boundHeapGrowth } from './batch/heap.js';
 import { type Member, MemberStore, memberInput } from './batch/members.js';
 import { finishCommit, lockOutput, removeStaleTemps } from './batch/outputs.js';
 import { createPool, DEFAULT_WORKER_HEAP_MB, MIN_WORKER_HEAP_MB, runInPool } from './batch/pool.js';
@@ -119,6 +120,8 @@ async function runLocked(
     return pool?.destroy();
   };
   const cache = new ResultCache(opts.out, resultSalt(pipeline.hash));
+  // Extraction runs with heap growth bounded (this thread and the worker threads); the merge does not.
+  const unboundHeap = boundHeapGrowth();
   try {
     removeStaleTemps(opts.out, [cache.dir, members.dir, join(members.dir, 'inputs')]);
     const earlier = members.read();
@@ -297,6 +300,7 @@ async function runLocked(
     await queue.onIdle();
     for (const input of ready) release(input);
     await stopPool(pool);
+    unboundHeap();
     phase('extract');
     timings.delete('extract'); // the stages' own times are reported; this was their wall time
     // The threads are gone: the processed documents' merge inputs are read back from where they were stored.
@@ -339,5 +343,6 @@ async function runLocked(
     members.close();
     cache.close();
     await Promise.all([...pools].map((p) => p.destroy()));
+    unboundHeap();
   }
 }

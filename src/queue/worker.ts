@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { type Job, Worker } from 'bullmq';
 import type { Piscina } from 'piscina';
+import { boundHeapGrowth } from '../batch/heap.js';
 import { createPool, outOfWorkerHeap } from '../batch/pool.js';
 import work from '../batch/worker.js';
 import type { PipelineConfig } from '../core/pipeline.js';
@@ -46,6 +47,8 @@ export interface RunningWorker {
 export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   const redis = connect(o.redis);
   await ping(redis, o.redis);
+  // A queue worker only extracts: its heaps' growth stays bounded while it runs (batch/heap).
+  const unboundHeap = boundHeapGrowth();
   const pool: Piscina | undefined = o.concurrency > 1 ? createPool(o.concurrency) : undefined;
   const configs = new Map<string, Promise<PipelineConfig>>();
   let processed = 0;
@@ -117,6 +120,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
       await worker.close();
       await pool?.destroy();
       redis.disconnect();
+      unboundHeap();
     },
   };
 }
