@@ -8,8 +8,8 @@ import { processInput, toStored } from './process.js';
  * The per-document work in a worker thread (piscina): the same pipeline as in-process, built once per
  * worker from the configuration the main thread loaded. The worker stores the full result in the cache
  * itself and hands back only where it is (or why the document failed): the main thread neither
- * deserialises nor holds results while the threads extract. Without a cache (queue workers, which store results in Redis) it returns the encoded
- * result instead.
+ * deserialises nor holds results while the threads extract. Without a cache (queue workers, which
+ * store results in Redis) it returns the encoded result instead.
  */
 let cache: ResultCache | undefined;
 
