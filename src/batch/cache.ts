@@ -292,12 +292,6 @@ export class ResultCache {
     return body;
   }
 
-  /** Stores an input's outcome; returns what the merge reads of it. */
-  set(input: RawInput, outcome: { result: DocumentResult } | { failure: InputFailure }): Outcome {
-    this.store(input, encodeOutcome(outcome));
-    return 'result' in outcome ? { merge: toMergeInput(outcome.result) } : outcome;
-  }
-
   /** Stores an input's outcome; returns its failure, or where its result is, to be read back (`readBack`). */
   settle(input: RawInput, outcome: { result: DocumentResult } | { failure: InputFailure }): Settled {
     const at = this.store(input, encodeOutcome(outcome));

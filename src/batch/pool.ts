@@ -75,7 +75,7 @@ export async function runInPool(
     const message = aborted
       ? `processing did not finish within ${(limit / 1000).toFixed(0)} s for ${bytes} bytes and was stopped; split the article or raise --time-budget`
       : `processing failed in a worker thread: ${(e as Error).message}`;
-    return cache.set(task.input, {
+    return cache.settle(task.input, {
       failure: {
         source: task.input.source,
         message: { code: aborted ? 'time-budget' : 'worker-failed', message, severity: 'error', stage: 'extract' },

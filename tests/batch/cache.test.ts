@@ -42,9 +42,9 @@ describe('stored outcomes', () => {
     const a = { id: 'a', source: 'a.txt', sha256: '1', meta: {} };
     const b = { id: 'b', source: 'b.txt', sha256: '2', meta: {} };
     const c = { id: 'c', source: 'c.txt', sha256: '3', meta: {} };
-    cache.set(a, { result });
+    cache.settle(a, { result });
     cache.store(b, '{"merge": truncated');
-    cache.set(c, { result });
+    cache.settle(c, { result });
     expect(cache.get(b)).toBeUndefined();
     expect(cache.damaged).toEqual([{ source: 'b.txt', reason: expect.stringContaining('not JSON') }]);
     expect(cache.prune()).toBe(0); // the damaged entry was dropped when found; a and c were used
@@ -61,7 +61,7 @@ describe('stored outcomes', () => {
     const out = mkdtempSync(join(tmpdir(), 'event-ledger-cache-'));
     const inputs = ['a', 'b', 'c'].map((id, k) => ({ id, source: `${id}.txt`, sha256: String(k), meta: {} }));
     const killed = new ResultCache(out, 'salt');
-    for (const i of inputs) killed.set(i, { result });
+    for (const i of inputs) killed.settle(i, { result });
     // Killed while appending the third: its entry is cut short, and no index was written.
     const pack = join(out, '.cache', readdirSync(join(out, '.cache'))[0] as string);
     truncateSync(pack, statSync(pack).size - 100);
@@ -87,7 +87,7 @@ describe('stored outcomes', () => {
     // Both in the same millisecond, as a fast caller's would be.
     const now = vi.spyOn(Date, 'now').mockReturnValue(1_800_000_000_000);
     try {
-      for (const [k, i] of inputs.entries()) (k % 2 ? two : one).set(i, failed(i));
+      for (const [k, i] of inputs.entries()) (k % 2 ? two : one).settle(i, failed(i));
     } finally {
       now.mockRestore();
     }
@@ -123,7 +123,7 @@ describe('stored outcomes', () => {
       meta: {},
     }));
     const first = new ResultCache(out, 'salt');
-    for (const i of inputs) first.set(i, { result });
+    for (const i of inputs) first.settle(i, { result });
     first.prune();
     const packs = () => readdirSync(join(out, '.cache')).filter((n) => n.endsWith('.pack'));
     const [old] = packs();
