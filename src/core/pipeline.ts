@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Document } from './document.js';
 import { report } from './document.js';
+import { compileRegExpsAtFirstUse } from './regexp.js';
 import { getStage, registeredStages, type StageRunner } from './stage.js';
 
 export interface PipelineConfig {
@@ -48,6 +49,8 @@ export function loadPipelineConfig(path: string): PipelineConfig {
 }
 
 export function buildPipeline(config: PipelineConfig): Pipeline {
+  // Before any stage's pattern is compiled: they run over every sentence (see regexp.ts).
+  compileRegExpsAtFirstUse();
   const available = new Set(INITIAL_FIELDS);
   const runners: { name: string; run: StageRunner }[] = [];
   for (const [i, entry] of config.stages.entries()) {
