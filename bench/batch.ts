@@ -40,14 +40,23 @@ function corpusSize(dir: string): { bytes: number; words: number; articles: numb
  */
 function timed(jobs: number, corpus: string, out: string, full: boolean) {
   // The built CLI, as users run it: under tsx every worker thread would first transpile the sources.
-  const args = [join(ROOT, 'dist/cli/main.js'), 'run', corpus, '--out', out, '--jobs', String(jobs)];
+  // The peak over the whole process, to its exit (bench/peak-rss.mjs): worker threads, merge, writers.
+  const rssFile = join(base, 'peak-rss');
+  rmSync(rssFile, { force: true });
+  const args = ['--import', join(ROOT, 'bench/peak-rss.mjs'), join(ROOT, 'dist/cli/main.js'), 'run', corpus];
+  args.push('--out', out, '--jobs', String(jobs));
   args.push('--quiet', '--pipeline', PIPELINE);
   if (full) args.push('--full');
   const t0 = performance.now();
-  const child = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
+  const child = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_PEAK_RSS_FILE: rssFile },
+  });
   const seconds = (performance.now() - t0) / 1000;
   if (child.status !== 0) throw new Error(`run --jobs ${jobs} exited with ${child.status}`);
-  return { seconds, report: JSON.parse(readFileSync(join(out, 'run-report.json'), 'utf8')) as RunReport };
+  const report = JSON.parse(readFileSync(join(out, 'run-report.json'), 'utf8')) as RunReport;
+  return { seconds, report, peakRssMb: Math.round(Number(readFileSync(rssFile, 'utf8')) / 1024) };
 }
 
 const base = join(tmpdir(), `event-ledger-bench-${N}`);
@@ -96,12 +105,12 @@ for (let k = 0; k < ROUNDS; k++) {
     jobs1: j1.seconds,
     jobs2: j2.seconds,
     incremental: inc.seconds,
-    rss: { jobs1: j1.report.peakRssMb, jobs2: j2.report.peakRssMb, incremental: inc.report.peakRssMb },
+    rss: { jobs1: j1.peakRssMb, jobs2: j2.peakRssMb, incremental: inc.peakRssMb },
     cached: inc.report.counts.cached,
     timings: j1.report.timings,
   });
   console.log(
-    `round ${k + 1}/${ROUNDS}: --jobs 1 ${j1.seconds.toFixed(1)} s, --jobs 2 ${j2.seconds.toFixed(1)} s (${(j1.seconds / j2.seconds).toFixed(2)}x), +10 articles ${inc.seconds.toFixed(1)} s (${((inc.seconds / j2.seconds) * 100).toFixed(1)}%), peak RSS ${j1.report.peakRssMb}/${j2.report.peakRssMb}/${inc.report.peakRssMb} MB`,
+    `round ${k + 1}/${ROUNDS}: --jobs 1 ${j1.seconds.toFixed(1)} s, --jobs 2 ${j2.seconds.toFixed(1)} s (${(j1.seconds / j2.seconds).toFixed(2)}x), +10 articles ${inc.seconds.toFixed(1)} s (${((inc.seconds / j2.seconds) * 100).toFixed(1)}%), peak RSS ${j1.peakRssMb}/${j2.peakRssMb}/${inc.peakRssMb} MB`,
   );
 }
 const med = (f: (r: Round) => number) => median(rounds.map(f));
