@@ -1,5 +1,5 @@
 import { detached } from '../../core/text.js';
-import type { NameClassifier } from '../../entities/runs.js';
+import { type NameClassifier, startsLikeAny } from '../../entities/runs.js';
 import morphology from './morphology.json' with { type: 'json' };
 import stopwords from './stopwords.json' with { type: 'json' };
 
@@ -74,10 +74,10 @@ export function stripCaseNameAz(name: string): string {
 }
 
 export const classifyAz: NameClassifier = (run, cues) => {
-  const heads = (cues.orgHeads ?? []).map((h) => new RegExp(`^${h}`, 'iu'));
+  const heads = startsLikeAny(cues.orgHeads);
   const texts = run.tokens.map((t) => t.text);
   const to = texts.length - 1;
-  const headAt = texts.findIndex((t) => heads.some((re) => re.test(t.toLocaleLowerCase('az'))));
+  const headAt = texts.findIndex((t) => heads.test(t.toLocaleLowerCase('az')));
   if (headAt > 0) return { type: 'organization', rule: 'az/org-head', from: 0, to: headAt };
   const base = [...texts.slice(0, -1), stripCaseAz(texts[to] as string)].join(' ');
   const lastBase = stripCaseAz(texts[to] as string);

@@ -1,4 +1,4 @@
-import type { NameClassifier } from '../../entities/runs.js';
+import { type NameClassifier, startsLikeAny } from '../../entities/runs.js';
 import { analyseRu, type NameParse } from './morph.js';
 
 /**
@@ -73,7 +73,7 @@ export function stripCaseRu(name: string, type: string): string {
 
 export const classifyRu: NameClassifier = (run, cues) => {
   const words = run.tokens.map((t) => ({ text: t.text, ...analyseRu(t.text) }));
-  const heads = (cues.orgHeads ?? []).map((h) => new RegExp(`^${h}`, 'iu'));
+  const heads = startsLikeAny(cues.orgHeads);
   const base = capital(words.map((w) => (w.kinds.has('Patr') ? patronymicNominative(w.text) : w.lemma)).join(' '));
   const any = (k: string) => words.some((w) => w.kinds.has(k));
   const last = words[words.length - 1];
@@ -88,7 +88,7 @@ export const classifyRu: NameClassifier = (run, cues) => {
     if (last && last.pos !== 'ADJF' && (SURNAME.test(last.lemma) || words.length > 1 || run.initial))
       return { type: 'person', rule: run.initial ? 'ru/initial' : 'ru/title', from: 0, to, base };
   }
-  if (words.some((w) => heads.some((re) => re.test(w.lemma))) || any('Orgn')) {
+  if (words.some((w) => heads.test(w.lemma)) || any('Orgn')) {
     return { type: 'organization', rule: 'ru/org', from: 0, to, base };
   }
   if (any('Geox') && !run.sentenceInitial) return { type: 'place', rule: 'ru/morph-place', from: 0, to, base };
