@@ -1,4 +1,4 @@
-import type { Token } from '../core/text.js';
+import { startsLikeAny, type Token } from '../core/text.js';
 import type { EntityCues } from '../languages/index.js';
 
 /**
@@ -29,23 +29,6 @@ export interface NameGuess {
 }
 
 export type NameClassifier = (run: NameRun, cues: EntityCues) => NameGuess | null;
-
-// One alternation per cue list, compiled once: the lists are the languages' data (they live as long as
-// the process), and building a pattern per stem for every sentence or name run cost ~2% of the
-// Azerbaijani path.
-const stemPatterns = new WeakMap<string[], RegExp>();
-const NO_STEM = /(?!)/u;
-
-/** Matches a word (lowercased) that starts like any stem of a cue list, each stem read as `^stem`. */
-export function startsLikeAny(stems: string[] | undefined): RegExp {
-  if (!stems?.length) return NO_STEM;
-  let re = stemPatterns.get(stems);
-  if (!re) {
-    re = new RegExp(stems.map((s) => `(?:^${s})`).join('|'), 'iu');
-    stemPatterns.set(stems, re);
-  }
-  return re;
-}
 
 const CAP = /^\p{Lu}[\p{L}\p{M}]*(?:['’]\p{L}+)?$/u;
 

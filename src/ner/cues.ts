@@ -1,4 +1,4 @@
-import { detached } from '../core/text.js';
+import { detached, startsLikeAny } from '../core/text.js';
 import type { EntityCues } from '../languages/index.js';
 import type { NerHook } from './tagger.js';
 import type { Token } from './tokens.js';
@@ -10,9 +10,8 @@ import type { Token } from './tokens.js';
  * nothing now; the tagger learns how much each is worth.
  */
 export function cueFeatures(cues: EntityCues, locale: string): (tokens: Token[]) => (t: Token, i: number) => string[] {
-  const stems = (list: string[] | undefined) => (list ?? []).map((x) => new RegExp(`^(?:${x})`, 'iu'));
-  const titles = stems(cues.personTitles);
-  const heads = stems(cues.orgHeads);
+  const titles = startsLikeAny(cues.personTitles);
+  const heads = startsLikeAny(cues.orgHeads);
   const patronymic = (cues.patronymic ?? []).map((x) => new RegExp(`${x}$`, 'iu'));
   const honorifics = new Set((cues.honorifics ?? []).map((h) => h.toLocaleLowerCase(locale)));
   const memo = new Map<string, string[]>();
@@ -23,8 +22,8 @@ export function cueFeatures(cues: EntityCues, locale: string): (tokens: Token[])
     const key = detached(t.text);
     const w = key.toLocaleLowerCase(locale);
     const out: string[] = [];
-    if (titles.some((re) => re.test(w))) out.push('title');
-    if (heads.some((re) => re.test(w))) out.push('head');
+    if (titles.test(w)) out.push('title');
+    if (heads.test(w)) out.push('head');
     if (patronymic.some((re) => re.test(w))) out.push('patr');
     if (honorifics.has(w)) out.push('hon');
     if (memo.size > 200_000) memo.clear();

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Document, EntityMention, EntityType, Sentence } from '../core/document.js';
 import { registerStage } from '../core/stage.js';
-import { type Token, tokenize } from '../core/text.js';
+import { startsLikeAny, type Token, tokenize } from '../core/text.js';
 import { matchGazetteer } from '../entities/gazetteer.js';
 import { capitalisedRuns } from '../entities/runs.js';
 import { getLanguage, type LanguageModule } from '../languages/index.js';
@@ -51,9 +51,8 @@ function cleanerOf(lang: LanguageModule): NameCleaner {
   const escaped = [...(lang.entities.honorifics ?? [])]
     .sort((a, b) => b.length - a.length)
     .map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const stems = (list: string[] | undefined) => (list ?? []).map((x) => new RegExp(`^(?:${x})`, 'iu'));
-  const titles = stems(lang.entities.personTitles);
-  const heads = stems(lang.entities.orgHeads);
+  const titles = startsLikeAny(lang.entities.personTitles);
+  const heads = startsLikeAny(lang.entities.orgHeads);
   c = {
     honorific: escaped.length ? new RegExp(`^(?:(?:${escaped.join('|')})\\.?\\s+)+`, 'u') : null,
     notNames: new Set(lang.entities.notNames ?? []),
@@ -63,8 +62,8 @@ function cleanerOf(lang: LanguageModule): NameCleaner {
     // tried on names other than people's only: they begin first names too ("Sədrəddin").
     opensNoName: (word, type) => {
       const w = word.toLocaleLowerCase(lang.code);
-      if (type !== 'person' && titles.some((re) => re.test(w))) return true;
-      return /^\p{Ll}/u.test(word) && !heads.some((re) => re.test(w));
+      if (type !== 'person' && titles.test(w)) return true;
+      return /^\p{Ll}/u.test(word) && !heads.test(w);
     },
   };
   cleaners.set(lang, c);

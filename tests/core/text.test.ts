@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { detached, tokenize } from '../../src/core/text.js';
+import { detached, startsLikeAny, tokenize } from '../../src/core/text.js';
+import { getLanguage } from '../../src/languages/index.js';
 import { ROOT } from '../helpers.js';
 
 /**
@@ -39,5 +40,44 @@ describe('detached', () => {
   it('keeps no document alive through a memo key, where the cut word itself does', () => {
     expect(heldMb(false)).toBeGreaterThan(40);
     expect(heldMb(true)).toBeLessThan(5);
+  });
+});
+
+describe('startsLikeAny', () => {
+  it('matches a word that starts with a stem of the list, each stem a pattern anchored whole', () => {
+    const re = startsLikeAny(['nazir', 'генеральн\\p{L}* секретар', 'komit|şura']);
+    expect(re.test('şurası')).toBe(true);
+    expect(re.test('ali şura')).toBe(false); // an alternation inside a stem is anchored too
+    expect(re.test('nazirliyi')).toBe(true);
+    expect(re.test('генеральный секретарь')).toBe(true);
+    expect(re.test('baş nazir')).toBe(false); // the stem must open the word
+  });
+
+  it('matches what the per-stem patterns it replaces matched, on the cue lists of the languages', () => {
+    const words = ['nazir', 'Nazirliyi', 'prezidenti', 'министерство', 'Президент', 'komitəsi', 'Baku', 'səfir'];
+    let matched = 0;
+    for (const code of ['az', 'ru', 'en']) {
+      const cues = getLanguage(code)?.entities;
+      for (const list of [cues?.personTitles, cues?.orgHeads]) {
+        const union = startsLikeAny(list);
+        const each = (list ?? []).map((s) => new RegExp(`^(?:${s})`, 'iu'));
+        // The per-stem patterns the name runs and classifiers built before (`^stem`) match the same.
+        const unwrapped = (list ?? []).map((s) => new RegExp(`^${s}`, 'iu'));
+        for (const w of words) {
+          const lower = w.toLocaleLowerCase(code);
+          expect(union.test(lower)).toBe(each.some((re) => re.test(lower)));
+          expect(union.test(lower)).toBe(unwrapped.some((re) => re.test(lower)));
+          if (union.test(lower)) matched++;
+        }
+      }
+    }
+    expect(matched).toBeGreaterThan(4); // the lists are there, and some of the words are titles or heads
+  });
+
+  it('is compiled once per list, and matches nothing for no list', () => {
+    const list = ['komit'];
+    expect(startsLikeAny(list)).toBe(startsLikeAny(list));
+    expect(startsLikeAny(undefined).test('komitə')).toBe(false);
+    expect(startsLikeAny([]).test('')).toBe(false);
   });
 });

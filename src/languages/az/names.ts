@@ -1,5 +1,5 @@
-import { detached } from '../../core/text.js';
-import { type NameClassifier, startsLikeAny } from '../../entities/runs.js';
+import { detached, startsLikeAny } from '../../core/text.js';
+import type { NameClassifier } from '../../entities/runs.js';
 import morphology from './morphology.json' with { type: 'json' };
 import stopwords from './stopwords.json' with { type: 'json' };
 

@@ -1,4 +1,5 @@
-import { type NameClassifier, startsLikeAny } from '../../entities/runs.js';
+import { startsLikeAny } from '../../core/text.js';
+import type { NameClassifier } from '../../entities/runs.js';
 import { analyseRu, type NameParse } from './morph.js';
 
 /**
