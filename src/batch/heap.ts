@@ -1,4 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
+import { givenToNode } from '../core/v8-flags.js';
 
 /**
  * How far V8 lets a heap grow past what its last full collection kept, in percent, while documents
@@ -11,7 +12,7 @@ export const HEAP_GROWING_PERCENT = 10;
 
 /** The V8 flag that bounds growth, unless node was started with its own value (which is left alone). */
 export function heapGrowthFlag(execArgv: readonly string[]): string | undefined {
-  if (execArgv.some((a) => /^--heap[-_]growing[-_]percent\b/.test(a))) return undefined;
+  if (givenToNode('heap-growing-percent', execArgv)) return undefined;
   return `--heap-growing-percent=${HEAP_GROWING_PERCENT}`;
 }
 

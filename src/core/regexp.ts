@@ -1,4 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
+import { givenToNode } from './v8-flags.js';
 
 /**
  * V8 runs a regular expression's first matches in its bytecode interpreter and compiles it to machine
@@ -14,7 +15,7 @@ import { setFlagsFromString } from 'node:v8';
  */
 export function regexpTierUpFlag(execArgv: readonly string[]): string | undefined {
   // A choice node was started with (either spelling, on or off) is left alone.
-  if (execArgv.some((a) => /^--(?:no-)?regexp[-_]tier[-_]up\b/.test(a))) return undefined;
+  if (givenToNode('regexp-tier-up', execArgv)) return undefined;
   return '--no-regexp-tier-up';
 }
 
